@@ -1,0 +1,13 @@
+/** Small collection helpers the standard library of Node 20 lacks. */
+
+/** Groups items by a key (Map.groupBy arrives only in Node 21). */
+export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+/** Brings a database to the newest schema with Kysely's migrator; the same migrations serve every engine. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { EngineCapabilities } from './capabilities.js';
+import * as m001 from './migrations/001-initial.js';
+
+type Step = { up(db: Kysely<unknown>, caps: EngineCapabilities): Promise<void>; down(db: Kysely<unknown>): Promise<void> };
+const STEPS: Record<string, Step> = { '001-initial': m001 };
+
+class StaticProvider implements MigrationProvider {
+  constructor(private readonly caps: EngineCapabilities) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const out: Record<string, Migration> = {};
+    for (const [name, step] of Object.entries(STEPS)) out[name] = { up: (db) => step.up(db, this.caps), down: (db) => step.down(db) };
+    return out;
+  }
+}
+
+/** Applies pending migrations; throws with the failing step's name. */
+export async function migrateToLatest(db: Kysely<unknown>, caps: EngineCapabilities): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new StaticProvider(caps) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${(error as Error).message}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

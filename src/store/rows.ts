@@ -1,0 +1,149 @@
+/**
+ * Conversions between core records and table rows: the only place that knows both shapes.
+ */
+import type { AttributionLink, Claim, Entity, Evidence, Name, Source } from '../core/model.js';
+import { claimantOf, propositionKey } from '../core/model.js';
+import { stripUndefined } from '../core/validate-dataset.js';
+import { parseTime } from '../core/time.js';
+import type { ClaimStatus, EntityType, NameKind, Predicate, Stance } from '../core/vocabulary.js';
+import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from './schema.js';
+
+const DAY = 86_400_000;
+const nn = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** Days since 1970-01-01 for a finite instant; null for open ends. */
+export function toDay(ms: number): number | null {
+  return Number.isFinite(ms) ? Math.floor(ms / DAY) : null;
+}
+
+export function sourceToRow(s: Source): SourceRow {
+  return {
+    id: s.id,
+    kind: s.kind,
+    title: s.title,
+    author: s.author ?? null,
+    author_entity: s.authorEntity ?? null,
+    date: s.date ?? null,
+    url: s.url ?? null,
+    content_hash: s.contentHash ?? null,
+    text: s.text ?? null,
+  };
+}
+
+export function rowToSource(r: SourceRow): Source {
+  return stripUndefined({
+    id: r.id,
+    kind: r.kind as Source['kind'],
+    title: r.title,
+    author: nn(r.author),
+    authorEntity: nn(r.author_entity),
+    date: nn(r.date),
+    url: nn(r.url),
+    contentHash: nn(r.content_hash),
+    text: nn(r.text),
+  });
+}
+
+export function entityToRows(e: Entity, fold: (s: string) => string): { entity: EntityRow; names: EntityNameRow[] } {
+  return {
+    entity: { id: e.id, type: e.type, canonical: e.canonical, description: e.description ?? null },
+    names: e.names.map((n, seq) => ({
+      entity_id: e.id,
+      seq,
+      name: n.name,
+      kind: n.kind,
+      lang: n.lang ?? null,
+      note: n.note ?? null,
+      sources: JSON.stringify(n.sources),
+      folded: fold(n.name),
+    })),
+  };
+}
+
+export function rowsToEntity(r: EntityRow, names: readonly EntityNameRow[]): Entity {
+  return stripUndefined({
+    id: r.id,
+    type: r.type as EntityType,
+    canonical: r.canonical,
+    description: nn(r.description),
+    names: [...names]
+      .sort((a, b) => a.seq - b.seq)
+      .map((n): Name => stripUndefined({ name: n.name, kind: n.kind as NameKind, lang: nn(n.lang), note: nn(n.note), sources: JSON.parse(n.sources) as string[] })),
+  });
+}
+
+export function claimToRows(c: Claim): { claim: ClaimRow; evidence: EvidenceRow[]; attribution: AttributionRow[] } {
+  let t_lo: number | null = null;
+  let t_hi: number | null = null;
+  if (c.time) {
+    const span = parseTime(c.time);
+    t_lo = toDay(span.start.earliest);
+    t_hi = toDay(span.end.latest);
+  }
+  return {
+    claim: {
+      id: c.id,
+      subject_id: c.subject,
+      predicate: c.predicate,
+      object_id: c.object ?? null,
+      value: c.value ?? null,
+      time: c.time ?? null,
+      t_lo,
+      t_hi,
+      stance: c.stance,
+      confidence: c.confidence ?? null,
+      status: c.status,
+      dispute_id: c.dispute ?? null,
+      note: c.note ?? null,
+      recorded_by: c.recordedBy,
+      recorded_at: c.recordedAt,
+      claimant_id: claimantOf(c) ?? null,
+      proposition: propositionKey(c),
+    },
+    evidence: c.evidence.map((e, seq) => ({
+      claim_id: c.id,
+      seq,
+      source_id: e.source,
+      quote: e.quote,
+      page: e.locator?.page ?? null,
+      start_pos: e.locator?.start ?? null,
+      end_pos: e.locator?.end ?? null,
+      section: e.locator?.section ?? null,
+    })),
+    attribution: c.attribution.map((a, seq) => ({
+      claim_id: c.id,
+      seq,
+      entity_id: a.entity ?? null,
+      source_id: a.source ?? null,
+      via: a.via ?? null,
+      date: a.date ?? null,
+    })),
+  };
+}
+
+export function rowsToClaim(r: ClaimRow, evidence: readonly EvidenceRow[], attribution: readonly AttributionRow[]): Claim {
+  return stripUndefined({
+    id: r.id,
+    subject: r.subject_id,
+    predicate: r.predicate as Predicate,
+    object: nn(r.object_id),
+    value: nn(r.value),
+    time: nn(r.time),
+    stance: r.stance as Stance,
+    attribution: [...attribution]
+      .sort((a, b) => a.seq - b.seq)
+      .map((a): AttributionLink => stripUndefined({ entity: nn(a.entity_id), source: nn(a.source_id), via: nn(a.via), date: nn(a.date) })),
+    evidence: [...evidence].sort((a, b) => a.seq - b.seq).map(rowToEvidence),
+    confidence: nn(r.confidence),
+    status: r.status as ClaimStatus,
+    dispute: nn(r.dispute_id),
+    note: nn(r.note),
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+  });
+}
+
+function rowToEvidence(e: EvidenceRow): Evidence {
+  const locator = stripUndefined({ page: nn(e.page), start: nn(e.start_pos), end: nn(e.end_pos), section: nn(e.section) });
+  return stripUndefined({ source: e.source_id, quote: e.quote, locator: Object.keys(locator).length ? locator : undefined });
+}
