@@ -71,6 +71,31 @@ export class NotFoundError extends IsnadError {
   }
 }
 
+/**
+ * A write was refused because the record changed since the writer read it (optimistic
+ * concurrency), or because the change would contradict later changes (a revert over newer
+ * edits, a delete of a record others refer to). `current` is the record as it stands now, so a
+ * caller can say what changed; `currentVersion` and `expectedVersion` are the two versions.
+ */
+export class ConflictError<T = unknown> extends IsnadError {
+  override readonly name = 'ConflictError';
+  constructor(
+    readonly target: { readonly kind: string; readonly id: string },
+    readonly current: T | undefined,
+    readonly expectedVersion: number | undefined,
+    readonly currentVersion: number | undefined,
+    message?: string,
+  ) {
+    super(
+      'conflict',
+      message ??
+        (current === undefined
+          ? `${target.kind} "${target.id}" no longer exists.`
+          : `${target.kind} "${target.id}" was changed by someone else (now version ${currentVersion ?? '?'}, you had version ${expectedVersion ?? '?'}).`),
+    );
+  }
+}
+
 /** Formats an issue as `file:line: path: message`, the way compilers do. */
 export function formatIssue(issue: Issue): string {
   const where = issue.file ? `${issue.file}${issue.line ? `:${issue.line}${issue.column ? `:${issue.column}` : ''}` : ''}: ` : '';

@@ -41,6 +41,11 @@ export interface Entity {
   readonly canonical: string;
   readonly names: readonly Name[];
   readonly description?: string;
+  /**
+   * The store's version of this record, bumped by every write; a writer sends back the version
+   * it read so a stale write is refused. Set by the store only; not part of the native format.
+   */
+  readonly version?: number;
 }
 
 /** Where in a source the evidence stands. */
@@ -98,6 +103,11 @@ export interface Claim {
   readonly recordedBy: string;
   /** ISO 8601 timestamp. */
   readonly recordedAt: string;
+  /**
+   * The store's version of this record, bumped by every write; a writer sends back the version
+   * it read so a stale write is refused. Set by the store only; not part of the native format.
+   */
+  readonly version?: number;
 }
 
 /** A named reading of the store: the claims of some claimants ("as IS tells it"). */

@@ -66,7 +66,7 @@ const P = 'person' as const;
 const O = 'organization' as const;
 const L = 'place' as const;
 
-export const PREDICATES = {
+const PREDICATE_TABLE = {
   renamed_to: { subject: [O], object: [O], temporality: 'event', lineage: true, description: 'The same body continued under a new name (rebrand).' },
   merged_into: { subject: [O], object: [O], temporality: 'event', lineage: true, description: 'The subject joined or was merged into the object.' },
   split_from: { subject: [O], object: [O], temporality: 'event', lineage: true, description: 'The subject broke away from the object.' },
@@ -99,7 +99,8 @@ export const PREDICATES = {
   related_to: { subject: [P], object: [P], temporality: 'state', extension: true, description: 'Family relation (e.g. brother-in-law); the kind goes in the claim\u2019s note.' },
 } as const satisfies Record<string, PredicateSpec>;
 
-export type Predicate = keyof typeof PREDICATES;
+export type Predicate = keyof typeof PREDICATE_TABLE;
+export const PREDICATES: Readonly<Record<Predicate, PredicateSpec>> = PREDICATE_TABLE;
 export const PREDICATE_NAMES = Object.keys(PREDICATES) as Predicate[];
 
 /** True when `name` is a predicate of the vocabulary. */

@@ -1,0 +1,20 @@
+/** Reading files named on the command line, with errors a user can act on. */
+import { readFileSync, statSync } from 'node:fs';
+import { IsnadError } from '../core/errors.js';
+
+/** Reads a UTF-8 text file; rejects directories, missing files and invalid UTF-8 with a clear message. */
+export function readInputFile(path: string): string {
+  let bytes: Buffer;
+  try {
+    if (statSync(path).isDirectory()) throw new IsnadError('bad_input', `${path} is a directory, not a file`);
+    bytes = readFileSync(path);
+  } catch (err) {
+    if (err instanceof IsnadError) throw err;
+    throw new IsnadError('not_found', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new IsnadError('bad_input', `${path} is not valid UTF-8 text`);
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Formats isnad reads and writes, by name. Each format module registers itself here, so the CLI
+ * and the server list and dispatch formats without knowing them.
+ */
+import type { Dataset } from '../core/model.js';
+import type { ExistingRecords } from '../core/validate-dataset.js';
+import { readDataset } from './native/read-dataset.js';
+import { writeDataset } from './native/write-dataset.js';
+
+export interface ImportContext {
+  readonly file: string;
+  readonly existing?: ExistingRecords;
+  readonly sourceTexts?: ReadonlyMap<string, string>;
+}
+
+export interface ImportResult {
+  readonly dataset: Dataset;
+  /** What could not be mapped (best-effort formats). */
+  readonly warnings: readonly string[];
+}
+
+export interface ExportContext {
+  /** Restrict to an entity and what is connected to it, when given. */
+  readonly focus?: string;
+}
+
+export interface Exporter {
+  readonly description: string;
+  /** A text document, or a set of named files (CSV folder). */
+  write(ds: Dataset, ctx: ExportContext): string | Promise<string> | Record<string, string> | Promise<Record<string, string>>;
+}
+
+export interface Importer {
+  readonly description: string;
+  read(text: string, ctx: ImportContext): ImportResult | Promise<ImportResult>;
+}
+
+export const EXPORTERS = new Map<string, Exporter>([
+  ['json', { description: 'native JSON (lossless)', write: (ds) => writeDataset(ds, 'json') }],
+  ['yaml', { description: 'native YAML (lossless)', write: (ds) => writeDataset(ds, 'yaml') }],
+]);
+
+export const IMPORTERS = new Map<string, Importer>([
+  ['json', { description: 'native JSON', read: (text, ctx) => ({ dataset: readDataset(text, ctx), warnings: [] }) }],
+  ['yaml', { description: 'native YAML', read: (text, ctx) => ({ dataset: readDataset(text, ctx), warnings: [] }) }],
+]);
+
+/** Guesses a format from a file name. */
+export function formatFromPath(path: string): string | undefined {
+  const m = /\.([a-z0-9]+)$/i.exec(path);
+  const ext = m?.[1]?.toLowerCase();
+  if (ext === 'yml') return 'yaml';
+  if (ext === 'jsonl' || ext === 'ftm') return 'ftm';
+  return ext;
+}
