@@ -5,3 +5,4 @@ export { lineageOf, SUCCESSION, type Lineage, type LineageEdge } from './lineage
 export { disputesOf, type DisputeSide, type DisputeView } from './disputes.js';
 export { timelineOf, type TimelineEntry, type TimelineOptions } from './timeline.js';
 export { profileOf, type Profile } from './profile.js';
+export { isNetworkPredicate, networkAt, type Network, type NetworkEdge, type NetworkOptions } from './network.js';
