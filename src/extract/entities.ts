@@ -1,0 +1,279 @@
+/**
+ * Groups mentions into entities within one document: parenthetical and "known as" aliases,
+ * acronyms and their expansions, later short references ("al-Zawi", "Bin Ladin", "Ansar"),
+ * transliteration variants, and (warm mode) links to entities already known. Favours precision:
+ * two people are never merged for sharing a nisba; an ambiguous short form goes to the most
+ * recently mentioned holder.
+ */
+import type { EntityType } from '../core/vocabulary.js';
+import { ARTICLE_PREFIX, KUNYA, ORG_PREFIXES, TITLES } from './lexicon.js';
+import type { Mention } from './mentions.js';
+import { compareNames, foldName, skeleton } from './namekit.js';
+import type { Token } from './sentences.js';
+
+/** An entity already in the store, for warm linking. */
+export interface KnownEntity {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly names: readonly string[];
+}
+
+/** An entity as extracted. */
+export interface ExtractedEntity {
+  readonly id: string;
+  readonly type: EntityType;
+  readonly canonical: string;
+  readonly names: string[];
+  /** True when linked to a known (store) entity. */
+  readonly known?: boolean;
+}
+
+interface Rec {
+  id: string;
+  type: 'person' | 'organization' | 'place' | 'unknown';
+  names: string[];
+  folded: Set<string>;
+  lastSeen: number;
+  count: number;
+  personCues: number;
+  orgCues: number;
+  known: boolean;
+  articleSingle: boolean;
+  strong: boolean;
+}
+
+const PERSON_NEXT = new Set(['said', 'says', 'wrote', 'writes', 'claimed', 'claims', 'told', 'died', 'departed', 'moved', 'returned', 'fled', 'himself', 'herself', 'replied', 'responded', 'argued', 'admitted', 'denied', 'insisted', 'stated', 'announced', 'travelled', 'traveled', 'met']);
+const PERSON_POSS = new Set(['successor', 'predecessor', 'deputy', 'brother', 'brother-in-law', 'son', 'father', 'wife', 'mother', 'family', 'letter', 'speech', 'appointment', 'presence', 'arrest', 'death', 'killing', 'regime', 'government', 'mukhabarat', 'own', 'face', 'life', 'biography', 'release', 'capture', 'tenure']);
+const ORG_NEXT = new Set(['central', 'network', 'operative', 'operatives', 'fighters', 'members', 'member', 'leader', 'leaders', 'leadership', 'emir', 'spokesman', 'affiliate', 'affiliates', 'branch', 'branches', 'core', 'militants', 'franchise', 'commanders', 'official', 'officials', '-linked', 'linked', 'seed', 'cell', 'cells', 'media', 'shura']);
+const ORG_POSS = new Set(['branch', 'branches', 'ranks', 'leader', 'leaders', 'emir', 'spokesman', 'fighters', 'members', 'affiliates', 'affairs', 'subordination', 'methodology', 'methods', 'authority', 'parent', 'founder', 'media', 'chief', 'caliph', 'territory', 'command', 'name']);
+const ORG_PREV = new Set(['joined', 'join', 'joining', 'within', 'from']);
+
+/** Document-level entity resolver. Feed sentences in order with {@link EntityResolver.add}, then {@link EntityResolver.finish}. */
+export class EntityResolver {
+  private recs: Rec[] = [];
+  private redirect = new Map<string, string>();
+  private clock = 0;
+  private nextId = 1;
+
+  constructor(known: readonly KnownEntity[] = []) {
+    for (const k of known) {
+      const r = this.newRec(k.type, k.id, true);
+      for (const n of k.names) this.addName(r, n);
+      r.lastSeen = -1;
+      r.count = 0;
+      r.strong = true;
+    }
+  }
+
+  private newRec(type: Rec['type'], id?: string, known = false): Rec {
+    const r: Rec = { id: id ?? `e${this.nextId++}`, type, names: [], folded: new Set(), lastSeen: 0, count: 0, personCues: 0, orgCues: 0, known, articleSingle: false, strong: false };
+    this.recs.push(r);
+    return r;
+  }
+
+  private addName(r: Rec, n: string): void {
+    const clean = n.replace(/^[“"‘]+|[”"’]+$/g, '').trim();
+    if (!clean) return;
+    const f = foldName(clean);
+    if (!r.folded.has(f)) {
+      r.folded.add(f);
+      r.names.push(clean);
+    } else if (!r.names.includes(clean)) r.names.push(clean);
+  }
+
+  private rec(id: string): Rec {
+    let cur = id;
+    while (this.redirect.has(cur)) cur = this.redirect.get(cur)!;
+    return this.recs.find((r) => r.id === cur)!;
+  }
+
+  /** The final id of an entity after merges. */
+  canonicalId(id: string): string {
+    let cur = id;
+    while (this.redirect.has(cur)) cur = this.redirect.get(cur)!;
+    return cur;
+  }
+
+  private live(): Rec[] {
+    return this.recs.filter((r) => !this.redirect.has(r.id));
+  }
+
+  private merge(into: Rec, from: Rec): void {
+    if (into === from) return;
+    if (from.known && !into.known) [into, from] = [from, into];
+    if (from.known && into.known) return; // never merge two store entities here
+    for (const n of from.names) this.addName(into, n);
+    into.count += from.count;
+    into.personCues += from.personCues;
+    into.orgCues += from.orgCues;
+    into.lastSeen = Math.max(into.lastSeen, from.lastSeen);
+    into.strong ||= from.strong;
+    if (into.type === 'unknown') into.type = from.type;
+    this.redirect.set(from.id, into.id);
+  }
+
+  /** Resolves one sentence's mentions (sets `m.entity`), in order. */
+  add(ms: Mention[], toks: Token[]): void {
+    for (const m of ms) {
+      this.clock++;
+      const r = this.resolveOne(m);
+      r.lastSeen = this.clock;
+      r.count++;
+      if (m.strong && m.type !== 'unknown') {
+        if (r.type === 'unknown') r.type = m.type;
+        r.strong = true;
+      }
+      this.addName(r, m.text);
+      if (m.bare) this.addName(r, m.bare);
+      if (!m.text.includes(' ') && ARTICLE_PREFIX.test(m.text)) r.articleSingle = true;
+      this.cues(r, m, toks);
+      m.entity = r.id;
+    }
+  }
+
+  private compatible(r: Rec, t: Mention['type']): boolean {
+    return r.type === t || r.type === 'unknown' || t === 'unknown';
+  }
+
+  private resolveOne(m: Mention): Rec {
+    const live = this.live();
+    const f = foldName(m.text);
+    const fb = m.bare ? foldName(m.bare) : f;
+    if (m.aliasOf?.entity) {
+      const target = this.rec(m.aliasOf.entity);
+      const existing = live.find((r) => r !== target && (r.folded.has(f) || r.folded.has(fb)) && this.compatible(r, m.type));
+      if (existing && m.type !== 'organization') this.merge(target, existing);
+      return this.rec(target.id);
+    }
+    // exact name
+    const exact = live.filter((r) => (r.folded.has(f) || r.folded.has(fb)) && this.compatible(r, m.type));
+    if (exact.length) return mostRecent(exact);
+    const toks = ftoks(fb);
+    if (m.acronym || m.type === 'place') return this.newRec(m.type);
+    if (toks.length >= 2 && m.type !== 'organization') {
+      // full person names: a variant of a known full name, or the tail of one ("Bin Ladin")
+      const same: Rec[] = [];
+      const tails: Rec[] = [];
+      for (const r of live) {
+        if (r.type !== 'person' && r.type !== 'unknown') continue;
+        for (const n of r.folded) {
+          const nt = ftoks(n);
+          if (nt.length >= 2 && compareNames(n, fb) === 'same') same.push(r);
+          else if (nt.length > toks.length && !KUNYA.has(toks[0]!) && endsWithTokens(nt, toks)) tails.push(r);
+        }
+      }
+      if (same.length) return mostRecent(same);
+      if (tails.length) return mostRecent(tails);
+      return this.newRec(m.type);
+    }
+    if (toks.length === 1) {
+      const k = toks[0]!;
+      const kSkel = skeleton(k);
+      const byLast: Rec[] = [];
+      const byFirst: Rec[] = [];
+      for (const r of live) {
+        if (r.type === 'place') continue;
+        for (const n of r.folded) {
+          const nt = ftoks(n);
+          if (nt.length < 2) continue;
+          const lastPart = nt[nt.length - 1]!;
+          if (lastPart === k || lastPart.replace(/^al /, '') === k.replace(/^al /, '')) byLast.push(r);
+          else if (r.type !== 'organization' && nt[0] === k && !KUNYA.has(k) && k !== 'abd' && !TITLES.has(k)) byFirst.push(r);
+          else if (r.type === 'organization' && nt[0] === k && ORG_PREFIXES.has(k)) byFirst.push(r);
+          else if (k.length >= 5 && (skeleton(lastPart) === kSkel)) byLast.push(r);
+        }
+      }
+      const cands = byLast.length ? byLast : byFirst;
+      if (cands.length) return mostRecent(uniq(cands));
+    }
+    return this.newRec(m.type);
+  }
+
+  private cues(r: Rec, m: Mention, toks: Token[]): void {
+    let n = m.t1;
+    const poss = toks[n]?.kind === 'possessive';
+    if (poss) n++;
+    const next = toks[n]?.lower ?? '';
+    const next2 = toks[n + 1]?.lower ?? '';
+    const prev = toks[m.t0 - 1]?.lower ?? '';
+    if (poss) {
+      if (PERSON_POSS.has(next)) r.personCues++;
+      if (ORG_POSS.has(next) || (ORG_POSS.has(next2) && /^(other|own|former|then|new|official)$/.test(next))) r.orgCues++;
+    } else {
+      if (PERSON_NEXT.has(next) || (next === 'was' && /^(killed|arrested|captured|released|born|assassinated|executed|wounded|detained|imprisoned)$/.test(next2))) r.personCues++;
+      if (ORG_NEXT.has(next)) r.orgCues++;
+    }
+    if (ORG_PREV.has(prev)) r.orgCues++;
+    if (prev === 'the' && m.t1 - m.t0 === 1 && !ARTICLE_PREFIX.test(m.text)) r.orgCues++;
+    if ((prev === 'of' || prev === 'to') && /^(branch|member|ranks|allegiance|bayat|baya|pledge|leader|emir)$/.test(toks[m.t0 - 2]?.lower ?? '')) r.orgCues += 2;
+    if (/^(dr|mr|mrs|sheikh|shaykh|president|ayatollah|mullah)$/.test(prev)) r.personCues += 2;
+  }
+
+  /** Entity type of a (possibly merged) id after {@link finish}-style decisions, or undefined if dropped. */
+  typeOf(id: string): EntityType | undefined {
+    const r = this.rec(id);
+    const t = decideType(r);
+    return t;
+  }
+
+  /** The entities mentioned in the document, with final types; unsupported single-word guesses are dropped. */
+  finish(): ExtractedEntity[] {
+    const out: ExtractedEntity[] = [];
+    for (const r of this.live()) {
+      if (r.count === 0) continue;
+      const type = decideType(r);
+      if (!type) continue;
+      out.push({ id: r.id, type, canonical: canonicalOf(r, type), names: [...r.names], ...(r.known ? { known: true } : {}) });
+    }
+    return out;
+  }
+}
+
+function decideType(r: Rec): EntityType | undefined {
+  if (r.type !== 'unknown') {
+    if (r.type === 'person' && !r.strong && r.names.every((n) => !n.includes(' ')) && r.personCues === 0) return undefined;
+    return r.type;
+  }
+  if (r.orgCues > r.personCues) return 'organization';
+  if (r.personCues > r.orgCues) return 'person';
+  if (r.articleSingle) return r.orgCues > 0 ? 'organization' : 'person';
+  return undefined;
+}
+
+function canonicalOf(r: Rec, type: EntityType): string {
+  const multi = r.names.filter((n) => n.includes(' '));
+  if (type === 'organization') {
+    const nonAcr = r.names.filter((n) => !/^[\p{Lu}\d.&()]+$/u.test(n));
+    const pool = nonAcr.length ? nonAcr : r.names;
+    return pool.reduce((a, b) => (b.length > a.length ? b : a), pool[0]!);
+  }
+  if (type === 'person') {
+    const real = multi.filter((n) => !KUNYA.has(n.split(' ')[0]!.toLowerCase()));
+    return (real[0] ?? multi[0] ?? r.names[0])!;
+  }
+  return (multi[0] ?? r.names[0])!;
+}
+
+/** Folded name tokens with the article kept on its word ("ahmad al khalayleh" → ["ahmad", "al khalayleh"]). */
+function ftoks(folded: string): string[] {
+  const raw = folded.split(' ').filter(Boolean);
+  const out: string[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] === 'al' && i + 1 < raw.length) {
+      out.push(`al ${raw[i + 1]}`);
+      i++;
+    } else out.push(raw[i]!);
+  }
+  return out;
+}
+
+function mostRecent(rs: Rec[]): Rec {
+  return rs.reduce((a, b) => (b.lastSeen > a.lastSeen ? b : a));
+}
+function uniq<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+function endsWithTokens(long: string[], short: string[]): boolean {
+  const off = long.length - short.length;
+  return short.every((t, i) => t === long[off + i] || (t.length >= 4 && skeleton(t) === skeleton(long[off + i]!)));
+}

@@ -1,0 +1,164 @@
+/**
+ * Relations: runs the trigger patterns of `triggers.ts` over a sentence skeleton, checks
+ * subject and object types against the vocabulary, and returns candidate claims with their
+ * evidence span, the nearest date and the attribution of the sentence.
+ */
+import { PREDICATES, type EntityType, type Predicate, type PredicateSpec } from '../core/vocabulary.js';
+import { NEGATION, findAttributions } from './attribution.js';
+import type { DateMention } from './dates.js';
+import type { Skeleton, Slot } from './skeleton.js';
+import { TRIGGERS, type TriggerPattern } from './triggers.js';
+
+/** A candidate claim before ids are finalised. */
+export interface RawClaim {
+  readonly predicate: Predicate;
+  readonly subject: string;
+  readonly object: string | null;
+  readonly time: string | null;
+  /** Where the time came from: the sentence itself, or an earlier sentence of the paragraph. */
+  readonly timeFrom: 'sentence' | 'context' | null;
+  readonly stance: 'asserts' | 'denies';
+  readonly attributedTo: string[];
+  readonly start: number;
+  readonly end: number;
+  readonly trigger: string;
+}
+
+const SLOT_RE = '⟦[pol]\\d+⟧';
+const LIST = `${SLOT_RE}(?:(?:,|,? and|,? or|,? as well as)(?: both| the| other| also)? ${SLOT_RE}){0,6}`;
+const GAP = `(?:[^⟦⟧.;]|⟦l\\d+⟧){0,60}?`;
+
+interface Compiled {
+  readonly t: TriggerPattern;
+  readonly re: RegExp;
+  readonly hasObject: boolean;
+  /** A cheap literal test: the pattern can only match if one of these words occurs. */
+  readonly cue?: RegExp;
+}
+
+function compile(t: TriggerPattern): Compiled {
+  const src = t.pattern
+    .replace(/\{S\+\}/g, `(?<S>${LIST})`)
+    .replace(/\{O\+\}/g, `(?<O>${LIST})`)
+    .replace(/\{S\}/g, `(?<S>${SLOT_RE})`)
+    .replace(/\{O\}/g, `(?<O>${SLOT_RE})`)
+    .replace(/\{poss\}/g, `(?:${SLOT_RE}'s |(?:his|her|its|their) )?`)
+    .replace(/~/g, GAP);
+  // cue: the longest plain word of the pattern source outside slots (all alternatives must contain a word)
+  return { t, re: new RegExp(src, 'g'), hasObject: /\{O\+?\}/.test(t.pattern) };
+}
+
+const COMPILED: readonly Compiled[] = TRIGGERS.map(compile);
+const ACCEPTED_BY = new RegExp(`(?:was|were|had been|has been|is) (?:[a-z]+ )?accepted by (${SLOT_RE})`, 'g');
+const EVENT = new Set(Object.entries(PREDICATES).filter(([, v]) => v.temporality === 'event').map(([k]) => k));
+
+function slotsIn(sk: Skeleton, s: string | undefined): Slot[] {
+  if (!s) return [];
+  const out: Slot[] = [];
+  const re = /⟦[pol](\d+)⟧/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s)) !== null) {
+    const sl = sk.slots[Number(m[1])];
+    if (sl) out.push(sl);
+  }
+  return out;
+}
+
+function typeOk(spec: PredicateSpec, role: 'subject' | 'object', t: EntityType): boolean {
+  return (spec[role] as readonly EntityType[]).includes(t);
+}
+
+/** Inputs of {@link findRelations} besides the skeleton. */
+export interface RelationContext {
+  readonly text: string;
+  readonly dates: DateMention[];
+  /** EDTF of the last date in an earlier sentence of the same paragraph, if any. */
+  readonly contextDate?: string;
+}
+
+/** Finds the candidate claims of one sentence. */
+export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
+  const out: RawClaim[] = [];
+  const seen = new Set<string>();
+  const frames = findAttributions(sk);
+  const add = (pred: Predicate, s: Slot, o: Slot | null, ms: number, me: number, trigger: string) => {
+    const spec = PREDICATES[pred];
+    let subj = s.entity;
+    let obj = o?.entity ?? null;
+    if (obj !== null && subj === obj) {
+      if (o?.pronoun && o.alt) obj = o.alt;
+      else if (s.pronoun && s.alt) subj = s.alt;
+      else return;
+    }
+    if (!typeOk(spec, 'subject', s.type)) return;
+    if (o && !typeOk(spec, 'object', o.type)) return;
+    const key = `${pred}|${subj}|${obj ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    // document span of the match
+    let start = sk.map[ms] ?? sk.map[0]!;
+    let end = sk.mapEnd[me - 1] ?? sk.map[sk.map.length - 1]!;
+    // nearest date in the sentence
+    let best: DateMention | undefined;
+    let bestD = Infinity;
+    for (const d of rc.dates) {
+      const dist = d.end <= start ? start - d.end : d.start >= end ? (d.start - end) * 0.8 : 0;
+      if (dist < bestD) {
+        bestD = dist;
+        best = d;
+      }
+    }
+    let time: string | null = null;
+    let timeFrom: RawClaim['timeFrom'] = null;
+    if (best && bestD <= 160) {
+      time = best.edtf;
+      timeFrom = 'sentence';
+      start = Math.min(start, best.start);
+      end = Math.max(end, best.end);
+    } else if (rc.contextDate && EVENT.has(pred)) {
+      time = rc.contextDate;
+      timeFrom = 'context';
+    }
+    const matched = sk.text.slice(ms, me);
+    const frame = [...frames].reverse().find((f) => f.at <= ms + 2) ?? frames[0];
+    const negated = NEGATION.test(matched.replace(/⟦[^⟧]*⟧/g, ' '));
+    const stance = negated !== !!frame?.denies ? 'denies' : 'asserts';
+    const attributedTo = frame ? frame.chain.filter((id) => id !== subj || frame.chain.length > 1) : [];
+    out.push({ predicate: pred, subject: subj, object: obj, time, timeFrom, stance, attributedTo, start, end, trigger: trimTrigger(matched) });
+  };
+  for (const c of COMPILED) {
+    c.re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = c.re.exec(sk.text)) !== null) {
+      const g = m.groups ?? {};
+      const subs = slotsIn(sk, g.S);
+      const objs = c.hasObject ? slotsIn(sk, g.O) : [null];
+      for (const s of subs) for (const o of objs) {
+        add(c.t.predicate, s, o, m.index, m.index + m[0].length, c.t.pattern);
+        if (c.t.also && o) {
+          if (c.t.also.objectPerson && o.type !== 'person') continue;
+          if (c.t.also.swap) add(c.t.also.predicate, o, s, m.index, m.index + m[0].length, c.t.pattern);
+          else add(c.t.also.predicate, s, o, m.index, m.index + m[0].length, c.t.pattern);
+        }
+      }
+      c.re.lastIndex = m.index + 1;
+    }
+  }
+  // "X pledged … to Y, and it was accepted by Z" → Z accepted X's pledge
+  const pledges = out.filter((c) => c.predicate === 'pledged_allegiance_to');
+  if (pledges.length) {
+    ACCEPTED_BY.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = ACCEPTED_BY.exec(sk.text)) !== null) {
+      const z = slotsIn(sk, m[1])[0];
+      const p = pledges[pledges.length - 1]!;
+      const pledger = sk.slots.find((s) => s.entity === p.subject);
+      if (z && pledger) add('accepted_pledge_of', z, pledger, m.index, m.index + m[0].length, 'accepted by');
+    }
+  }
+  return out;
+}
+
+function trimTrigger(s: string): string {
+  return s.length > 120 ? `${s.slice(0, 117)}...` : s;
+}
