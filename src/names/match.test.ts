@@ -111,7 +111,8 @@ const nisba = fc.constantFrom('al-Baghdadi', 'al-Iraqi', 'al-Suri', 'al-Masri', 
 const title = fc.constantFrom('', 'Sheikh ', 'Dr. ', 'Mullah ');
 const fullName = fc
   .tuple(title, fc.option(kunya), fc.option(ism), fc.array(nasab, { maxLength: 2 }), fc.array(nisba, { maxLength: 2 }))
-  .map(([t, k, i, n, s]) => `${t}${[k, i, ...n, ...s].filter((x): x is string => !!x).join(' ')}`.trim())
+  .map(([t, k, i, n, s]) => `${t}${[k, i, ...n, ...s]
+    .filter((x) => typeof x === 'string').join(' ')}`.trim())
   .filter((s) => s.length > 0);
 const anyString = fc.string({ maxLength: 30 });
 

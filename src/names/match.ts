@@ -101,7 +101,7 @@ export function keySimilarity(a: string, b: string, unvocalised = false): TokenS
   if (sa === sb && sa.length >= 1) {
     return compatible ? { sim: 0.85, how: 'same consonants' } : { sim: 0.6, how: 'same consonants, different vowels' };
   }
-  if (sa.length >= 2 && looseSkeleton(a) === looseSkeleton(b)) {
+  if (Math.min(sa.length, sb.length) >= 2 && looseSkeleton(a) === looseSkeleton(b)) {
     return compatible ? { sim: 0.75, how: 'same consonants up to g/k/j, d/z' } : { sim: 0.5, how: 'similar consonants, different vowels' };
   }
   if (Math.min(a.length, b.length) >= 6 && editDistance(a, b, 1) <= 1) return { sim: 0.5, how: 'one letter apart' };
