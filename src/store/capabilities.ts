@@ -7,8 +7,19 @@ export interface EngineCapabilities {
   readonly autoIncrementType: 'integer' | 'bigint';
   /** Column type for 64-bit floats. */
   readonly floatType: 'real' | 'double precision';
-  /** Trigram index for fuzzy name search (pg_trgm). */
+  /**
+   * Trigram index for fuzzy name search (pg_trgm). On PostgreSQL it is true when the server
+   * offers the extension; the migration that creates the extension and its index runs only then.
+   * Default is `false`.
+   */
   readonly trigramSearch: boolean;
+  /**
+   * Collation given to every text column, so ordering and range comparisons are by code point
+   * (bytes of UTF-8) on every engine: SQLite's default BINARY collation already does that;
+   * PostgreSQL's database default (e.g. `en_US.UTF-8`) does not, so its text columns are declared
+   * `collate "C"`. `null` means the engine's default is already by code point. Default is `null`.
+   */
+  readonly textCollation: 'C' | null;
   /** Most bind parameters one statement may carry. */
   readonly maxParameters: number;
 }
@@ -18,6 +29,7 @@ export const SQLITE_CAPABILITIES: EngineCapabilities = Object.freeze({
   autoIncrementType: 'integer',
   floatType: 'real',
   trigramSearch: false,
+  textCollation: null,
   maxParameters: 32_000,
 });
 
@@ -26,5 +38,6 @@ export const POSTGRES_CAPABILITIES: EngineCapabilities = Object.freeze({
   autoIncrementType: 'bigint',
   floatType: 'double precision',
   trigramSearch: true,
+  textCollation: 'C',
   maxParameters: 65_000,
 });

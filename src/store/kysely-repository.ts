@@ -1,18 +1,21 @@
 /**
  * The repository written once, in Kysely's query builder, for every engine. Engine
  * differences come in as {@link EngineCapabilities}; engine-specific SQL lives in the engine's
- * own folder and is passed in through {@link EngineHooks}.
+ * own folder and is passed in through {@link EngineHooks}. Writes that change records go
+ * through `src/store/writes.ts`, which keeps versions and the audit history.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Claim, Dataset, Dispute, Entity, Perspective, Source } from '../core/model.js';
-import { NotFoundError } from '../core/errors.js';
 import { groupBy } from '../core/collections.js';
 import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
-import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, Repository, StoreCounts } from './repository.js';
-import { claimToRows, entityToRows, rowsToClaim, rowsToEntity, rowToSource, sourceToRow } from './rows.js';
+import * as changeLog from './change-log.js';
+import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ImportSummary, NameHit, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
+import { rowsToClaim, rowsToEntity, rowToSource } from './rows.js';
 import type { Database } from './schema.js';
+import { roundSimilarity, trigramSimilarity, trigrams } from './trigram.js';
+import { chunks, CHUNK_IDS, Writer } from './writes.js';
 
 export interface EngineHooks {
   /** Folds a name into the key stored in `entity_name.folded`. */
@@ -22,12 +25,14 @@ export interface EngineHooks {
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-const CHUNK_IDS = 500;
+/** Above every code point, so `[q, q + PREFIX_END)` holds every key that starts with `q`. */
+const PREFIX_END = '\u{10FFFF}';
 
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
+/** Records in the order of the first mention of their id in `ids`. */
+function inOrderAsked<T extends { id: string }>(records: T[], ids: readonly string[]): T[] {
+  const order = new Map<string, number>();
+  ids.forEach((id, i) => order.has(id) || order.set(id, i));
+  return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
 }
 
 export class KyselyRepository implements Repository {
@@ -35,7 +40,7 @@ export class KyselyRepository implements Repository {
 
   constructor(
     private readonly db: Db,
-    private readonly caps: EngineCapabilities,
+    readonly caps: EngineCapabilities,
     private readonly hooks: EngineHooks,
   ) {
     this.engine = caps.engine;
@@ -46,93 +51,59 @@ export class KyselyRepository implements Repository {
     return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new KyselyRepository(trx, this.caps, this.hooks)));
   }
 
+  /** Runs `fn` in one transaction with the writer bound to it. */
+  private write<T>(fn: (w: Writer, repo: KyselyRepository) => Promise<T>): Promise<T> {
+    return this.transaction((repo) => {
+      const self = repo as KyselyRepository;
+      return fn(new Writer(self.db, self.caps, self.hooks.fold, self), self);
+    });
+  }
+
   async close(): Promise<void> {
     await this.hooks.close();
   }
 
-  private async insertChunked<T extends keyof Database & string>(table: T, rows: readonly Database[T][]): Promise<void> {
-    if (rows.length === 0) return;
-    const cols = Object.keys(rows[0] as object).length;
-    const per = Math.max(1, Math.floor(this.caps.maxParameters / cols));
-    for (const part of chunks(rows, per)) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await this.db.insertInto(table).values(part as any).execute();
-    }
-  }
+  // ---- writes (see writes.ts) ----
 
   async importDataset(ds: Dataset, opts: { actor?: string } = {}): Promise<ImportSummary> {
-    return this.transaction(async (repo) => (repo as KyselyRepository).importInTransaction(ds, opts.actor ?? 'import'));
+    return this.write((w) => w.importDataset(ds, opts.actor ?? 'import'));
   }
 
-  private async importInTransaction(ds: Dataset, actor: string): Promise<ImportSummary> {
-    const db = this.db;
-    for (const part of chunks(ds.sources.map(sourceToRow), 200)) {
-      await db
-        .insertInto('source')
-        .values(part)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet((eb) => ({
-            kind: eb.ref('excluded.kind'),
-            title: eb.ref('excluded.title'),
-            author: eb.ref('excluded.author'),
-            author_entity: eb.ref('excluded.author_entity'),
-            date: eb.ref('excluded.date'),
-            url: eb.ref('excluded.url'),
-            content_hash: eb.ref('excluded.content_hash'),
-            text: eb.ref('excluded.text'),
-          })),
-        )
-        .execute();
-    }
-    for (const part of chunks(ds.disputes, 200)) {
-      await db.insertInto('dispute').values(part.map((d) => ({ id: d.id, question: d.question }))).onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ question: eb.ref('excluded.question') }))).execute();
-    }
-    const entityRows = ds.entities.map((e) => entityToRows(e, this.hooks.fold));
-    for (const part of chunks(entityRows, 200)) {
-      await db
-        .insertInto('entity')
-        .values(part.map((r) => r.entity))
-        .onConflict((oc) => oc.column('id').doUpdateSet((eb) => ({ type: eb.ref('excluded.type'), canonical: eb.ref('excluded.canonical'), description: eb.ref('excluded.description') })))
-        .execute();
-      await db.deleteFrom('entity_name').where('entity_id', 'in', part.map((r) => r.entity.id)).execute();
-    }
-    await this.insertChunked('entity_name', entityRows.flatMap((r) => r.names));
-
-    const claimRows = ds.claims.map(claimToRows);
-    for (const part of chunks(claimRows.map((r) => r.claim.id), CHUNK_IDS)) {
-      await db.deleteFrom('evidence').where('claim_id', 'in', part).execute();
-      await db.deleteFrom('attribution').where('claim_id', 'in', part).execute();
-      await db.deleteFrom('claim').where('id', 'in', part).execute();
-    }
-    await this.insertChunked('claim', claimRows.map((r) => r.claim));
-    await this.insertChunked('evidence', claimRows.flatMap((r) => r.evidence));
-    await this.insertChunked('attribution', claimRows.flatMap((r) => r.attribution));
-
-    if (ds.perspectives.length) {
-      const ids = ds.perspectives.map((p) => p.id);
-      await db.deleteFrom('perspective_claimant').where('perspective_id', 'in', ids).execute();
-      await db.deleteFrom('perspective').where('id', 'in', ids).execute();
-      await this.insertChunked('perspective', ds.perspectives.map((p) => ({ id: p.id, label: p.label })));
-      await this.insertChunked('perspective_claimant', ds.perspectives.flatMap((p) => p.claimants.map((entity_id, seq) => ({ perspective_id: p.id, entity_id, seq }))));
-    }
-    const summary: ImportSummary = {
-      sources: ds.sources.length,
-      entities: ds.entities.length,
-      names: entityRows.reduce((n, r) => n + r.names.length, 0),
-      claims: ds.claims.length,
-      perspectives: ds.perspectives.length,
-      disputes: ds.disputes.length,
-    };
-    await this.logChange(actor, 'import', 'dataset', ds.sources.map((s) => s.id).join(',') || '-', null, summary);
-    return summary;
+  async updateClaim(claim: Claim, opts: WriteOptions & { action?: string } = {}): Promise<Claim> {
+    return this.write((w) => w.updateClaim(claim, { actor: opts.actor ?? 'local', action: opts.action ?? 'edit', expectedVersion: opts.expectedVersion ?? claim.version }));
   }
 
-  private async logChange(actor: string, action: string, targetKind: string, targetId: string, before: unknown, after: unknown): Promise<void> {
-    await this.db
-      .insertInto('change_log')
-      .values({ at: new Date().toISOString(), actor, action, target_kind: targetKind, target_id: targetId, before: before == null ? null : JSON.stringify(before), after: after == null ? null : JSON.stringify(after) })
-      .execute();
+  async setClaimStatus(id: string, status: ClaimStatus, opts: WriteOptions = {}): Promise<Claim> {
+    return this.write((w) => w.setClaimStatus(id, status, { actor: opts.actor ?? 'local', expectedVersion: opts.expectedVersion }));
   }
+
+  async updateEntity(entity: Entity, opts: WriteOptions & { action?: string } = {}): Promise<Entity> {
+    return this.write((w) => w.updateEntity(entity, { actor: opts.actor ?? 'local', action: opts.action ?? 'edit', expectedVersion: opts.expectedVersion ?? entity.version }));
+  }
+
+  async recordResolution(resolution: Resolution, opts: { actor: string }): Promise<Claim> {
+    return this.write((w) => w.recordResolution(resolution, opts.actor));
+  }
+
+  async revertChange(changeId: number, opts: { actor?: string } = {}): Promise<ChangeEntry> {
+    return this.write((w) => w.revertChange(changeId, opts.actor ?? 'local'));
+  }
+
+  // ---- history ----
+
+  async history(targetKind: ChangeTargetKind, targetId: string): Promise<ChangeEntry[]> {
+    return changeLog.listChanges(this.db, { targetKind, targetId });
+  }
+
+  async getChange(id: number): Promise<ChangeEntry | undefined> {
+    return changeLog.getChange(this.db, id);
+  }
+
+  async listChanges(opts: { afterId?: number; limit?: number } = {}): Promise<ChangeEntry[]> {
+    return changeLog.listChanges(this.db, opts);
+  }
+
+  // ---- reads ----
 
   async exportDataset(): Promise<Dataset> {
     const [sources, entities, claims, perspectives, disputes] = [await this.listSources(), await this.listEntities(), await this.listClaims(), await this.listPerspectives(), await this.listDisputes()];
@@ -149,8 +120,7 @@ export class KyselyRepository implements Repository {
       const rows = await this.db.selectFrom('entity').selectAll().where('id', 'in', part).execute();
       out.push(...(await this.hydrateEntities(rows)));
     }
-    const order = new Map(ids.map((id, i) => [id, i]));
-    return out.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return inOrderAsked(out, ids);
   }
 
   private async hydrateEntities(rows: readonly Database['entity'][]): Promise<Entity[]> {
@@ -172,9 +142,35 @@ export class KyselyRepository implements Repository {
 
   async findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): Promise<NameHit[]> {
     let q = this.db.selectFrom('entity_name').select(['entity_id', 'name', 'kind']);
-    q = opts.prefix ? q.where('folded', '>=', foldedQuery).where('folded', '<', foldedQuery + '\uffff') : q.where('folded', '=', foldedQuery);
-    const rows = await q.orderBy('entity_id').limit(opts.limit ?? 100).execute();
+    q = opts.prefix ? q.where('folded', '>=', foldedQuery).where('folded', '<', foldedQuery + PREFIX_END) : q.where('folded', '=', foldedQuery);
+    const rows = await q.orderBy('entity_id').orderBy('seq').limit(opts.limit ?? 100).execute();
     return rows.map((r) => ({ entityId: r.entity_id, name: r.name, kind: r.kind }));
+  }
+
+  async findSimilarNames(foldedQuery: string, opts: { threshold?: number; limit?: number } = {}): Promise<(NameHit & { similarity: number })[]> {
+    const threshold = opts.threshold ?? 0.3;
+    const limit = opts.limit ?? 20;
+    if (this.caps.trigramSearch) {
+      const sim = sql<number | string>`similarity(${sql.ref('folded')}, ${foldedQuery})`;
+      let q = this.db.selectFrom('entity_name').select(['entity_id', 'name', 'kind', sim.as('sim')]);
+      // `%` uses the trigram index, with pg_trgm's default threshold of 0.3.
+      if (threshold >= 0.3) q = q.where(sql<boolean>`${sql.ref('folded')} % ${foldedQuery}`);
+      const rows = await q.where(sim, '>=', threshold).orderBy('sim', 'desc').orderBy('entity_id').orderBy('seq').limit(limit).execute();
+      return rows.map((r) => ({ entityId: r.entity_id, name: r.name, kind: r.kind, similarity: roundSimilarity(Number(r.sim)) }));
+    }
+    const target = trigrams(foldedQuery);
+    const hits: (NameHit & { similarity: number; seq: number })[] = [];
+    const page = 20_000;
+    for (let offset = 0; ; offset += page) {
+      const rows = await this.db.selectFrom('entity_name').select(['entity_id', 'seq', 'name', 'kind', 'folded']).orderBy('entity_id').orderBy('seq').limit(page).offset(offset).execute();
+      for (const r of rows) {
+        const similarity = trigramSimilarity(target, r.folded);
+        if (similarity >= threshold && similarity > 0) hits.push({ entityId: r.entity_id, name: r.name, kind: r.kind, similarity, seq: r.seq });
+      }
+      if (rows.length < page) break;
+    }
+    hits.sort((a, b) => b.similarity - a.similarity || (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : a.seq - b.seq));
+    return hits.slice(0, limit).map(({ seq: _seq, ...h }) => h);
   }
 
   async *allNames(): AsyncIterable<NameHit & { type: EntityType }> {
@@ -200,7 +196,7 @@ export class KyselyRepository implements Repository {
   }
 
   async findSourceByHash(contentHash: string): Promise<Source | undefined> {
-    const r = await this.db.selectFrom('source').selectAll().where('content_hash', '=', contentHash).executeTakeFirst();
+    const r = await this.db.selectFrom('source').selectAll().where('content_hash', '=', contentHash).orderBy('id').executeTakeFirst();
     return r && rowToSource(r);
   }
 
@@ -209,12 +205,19 @@ export class KyselyRepository implements Repository {
   }
 
   async getClaim(id: string): Promise<Claim | undefined> {
-    return (await this.listClaims({ ids: [id] } as ClaimFilter & { ids: string[] }))[0];
+    return (await this.getClaims([id]))[0];
+  }
+
+  /** Claims by id, in the order asked (missing ids are left out). */
+  async getClaims(ids: readonly string[]): Promise<Claim[]> {
+    const out: Claim[] = [];
+    for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.listClaims({ ids: part } as ClaimFilter)));
+    return inOrderAsked(out, ids);
   }
 
   private claimQuery(f: ClaimFilter & { ids?: readonly string[] }) {
     let q = this.db.selectFrom('claim');
-    if (f.ids) q = q.where('claim.id', 'in', [...f.ids]);
+    if (f.ids) q = f.ids.length ? q.where('claim.id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`);
     if (f.entities?.length) {
       const ids = [...f.entities];
       q = q.where((eb) => eb.or([eb('claim.subject_id', 'in', ids), eb('claim.object_id', 'in', ids)]));
@@ -263,21 +266,6 @@ export class KyselyRepository implements Repository {
     return Number(r.n);
   }
 
-  async updateClaim(claim: Claim, opts: { actor?: string; action?: string } = {}): Promise<void> {
-    await this.transaction(async (repo) => {
-      const self = repo as KyselyRepository;
-      const before = await self.getClaim(claim.id);
-      if (!before) throw new NotFoundError('claim', claim.id);
-      const rows = claimToRows(claim);
-      await self.db.deleteFrom('evidence').where('claim_id', '=', claim.id).execute();
-      await self.db.deleteFrom('attribution').where('claim_id', '=', claim.id).execute();
-      await self.db.updateTable('claim').set(rows.claim).where('id', '=', claim.id).execute();
-      await self.insertChunked('evidence', rows.evidence);
-      await self.insertChunked('attribution', rows.attribution);
-      await self.logChange(opts.actor ?? 'local', opts.action ?? 'edit', 'claim', claim.id, before, claim);
-    });
-  }
-
   async listPerspectives(): Promise<Perspective[]> {
     const ps = await this.db.selectFrom('perspective').selectAll().orderBy('id').execute();
     const cs = await this.db.selectFrom('perspective_claimant').selectAll().orderBy('perspective_id').orderBy('seq').execute();
@@ -304,20 +292,6 @@ export class KyselyRepository implements Repository {
       disputes: await count('dispute'),
       claimsByStatus,
     };
-  }
-
-  async history(targetKind: 'claim' | 'entity' | 'source', targetId: string): Promise<ChangeEntry[]> {
-    const rows = await this.db.selectFrom('change_log').selectAll().where('target_kind', '=', targetKind).where('target_id', '=', targetId).orderBy('id').execute();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      at: r.at,
-      actor: r.actor,
-      action: r.action,
-      targetKind: r.target_kind,
-      targetId: r.target_id,
-      before: r.before === null ? null : JSON.parse(r.before),
-      after: r.after === null ? null : JSON.parse(r.after),
-    }));
   }
 
   /** Runs raw SQL; for engine folders and integrity checks only. */

@@ -2,7 +2,7 @@
  * The one repository interface every store engine implements (SQLite embedded, PostgreSQL
  * shared). Callers see core records only; rows and SQL stay behind it.
  */
-import type { Claim, Dataset, Dispute, Entity, Perspective, Source } from '../core/model.js';
+import type { Claim, Dataset, Dispute, Entity, Evidence, Perspective, Source } from '../core/model.js';
 import type { ClaimStatus, EntityType, Predicate } from '../core/vocabulary.js';
 
 export interface ClaimFilter {
@@ -43,15 +43,52 @@ export interface StoreCounts extends ImportSummary {
   readonly claimsByStatus: Readonly<Record<ClaimStatus, number>>;
 }
 
+/** What a change was made to: one claim or entity, or a whole import (`dataset`). */
+export type ChangeTargetKind = 'claim' | 'entity' | 'source' | 'dataset';
+
+/** One entry of the append-only audit history. */
 export interface ChangeEntry {
   readonly id: number;
+  /** ISO 8601 timestamp. */
   readonly at: string;
   readonly actor: string;
+  /** `import`, `edit`, `accept`, `reject`, `reopen`, `merge`, `split`, `revert`, … */
   readonly action: string;
   readonly targetKind: string;
   readonly targetId: string;
+  /** The record before the change (`null` when the change created it). For an import: the records it replaced. */
   readonly before: unknown;
+  /** The record after the change (`null` when the change deleted it). For an import: counts and the ids it wrote. */
   readonly after: unknown;
+  /** For a revert: the id of the change it undid. */
+  readonly reverts?: number;
+}
+
+/** Who writes, and the version they read (a stale version is refused with a `ConflictError`). */
+export interface WriteOptions {
+  /** Recorded in the history. Default is `'local'`. */
+  readonly actor?: string;
+  /**
+   * The version the writer last read. When given and the stored version differs, the write
+   * throws `ConflictError` carrying the current record. When omitted, the record's own
+   * `version` field is used if set; with neither, the write is unconditional (local mode).
+   */
+  readonly expectedVersion?: number;
+}
+
+/** An entity-resolution decision, stored as a `same_as` (merge) or `distinct_from` (split) claim. */
+export interface Resolution {
+  readonly kind: 'merge' | 'split';
+  readonly subject: string;
+  readonly object: string;
+  /** Claim id. Default is `resolution-<predicate>-<subject>-<object>`; recording the same decision again replaces it. */
+  readonly id?: string;
+  /** Entity id of the analyst who decided, when the analyst is an entity; the actor is always recorded. */
+  readonly claimant?: string;
+  readonly evidence?: readonly Evidence[];
+  readonly note?: string;
+  /** Default is `'accepted'`. */
+  readonly status?: ClaimStatus;
 }
 
 export interface Repository {
@@ -67,6 +104,12 @@ export interface Repository {
   listEntities(opts?: { type?: EntityType; limit?: number; offset?: number }): Promise<Entity[]>;
   /** Names whose folded key equals or starts with the folded query. */
   findNames(foldedQuery: string, opts?: { prefix?: boolean; limit?: number }): Promise<NameHit[]>;
+  /**
+   * Names whose folded key is similar to the folded query by trigram similarity (pg_trgm's
+   * measure; computed in the store on PostgreSQL, portably elsewhere), best first.
+   * `threshold` default is 0.3, `limit` default is 20.
+   */
+  findSimilarNames(foldedQuery: string, opts?: { threshold?: number; limit?: number }): Promise<(NameHit & { similarity: number })[]>;
   /** Every (entity, name) pair, for building a name index. */
   allNames(): AsyncIterable<NameHit & { type: EntityType }>;
 
@@ -77,14 +120,37 @@ export interface Repository {
   getClaim(id: string): Promise<Claim | undefined>;
   listClaims(filter?: ClaimFilter): Promise<Claim[]>;
   countClaims(filter?: ClaimFilter): Promise<number>;
-  /** Replaces a claim (e.g. after review) and records the change. */
-  updateClaim(claim: Claim, opts?: { actor?: string; action?: string }): Promise<void>;
+  /**
+   * Replaces a claim (e.g. after review or an edit), bumps its version and records the change,
+   * in one transaction. Throws `NotFoundError` when it does not exist and `ConflictError` when
+   * the expected version is stale. Returns the claim as stored (with its new version).
+   */
+  updateClaim(claim: Claim, opts?: WriteOptions & { action?: string }): Promise<Claim>;
+  /** Accepts, rejects or reopens a claim (action `accept` / `reject` / `reopen`); as {@link updateClaim}. */
+  setClaimStatus(id: string, status: ClaimStatus, opts?: WriteOptions): Promise<Claim>;
+  /** Replaces an entity and its names; as {@link updateClaim}. */
+  updateEntity(entity: Entity, opts?: WriteOptions & { action?: string }): Promise<Entity>;
+  /**
+   * Records a merge or split decision as a `same_as` / `distinct_from` claim attributed to the
+   * actor (and claimant entity, when given), with action `merge` / `split` in the history.
+   */
+  recordResolution(resolution: Resolution, opts: { actor: string }): Promise<Claim>;
+  /**
+   * Undoes one change: restores its `before` state (deleting what it created), records the
+   * revert as a change of its own and returns that entry. Throws `ConflictError` when the
+   * record has changed since (revert the later change first) or when others now refer to
+   * what would be deleted.
+   */
+  revertChange(changeId: number, opts?: { actor?: string }): Promise<ChangeEntry>;
+  getChange(id: number): Promise<ChangeEntry | undefined>;
+  /** The whole history, oldest first, page by page. */
+  listChanges(opts?: { afterId?: number; limit?: number }): Promise<ChangeEntry[]>;
 
   listPerspectives(): Promise<Perspective[]>;
   listDisputes(): Promise<Dispute[]>;
   counts(): Promise<StoreCounts>;
   /** The change history of one record, oldest first. */
-  history(targetKind: 'claim' | 'entity' | 'source', targetId: string): Promise<ChangeEntry[]>;
+  history(targetKind: ChangeTargetKind, targetId: string): Promise<ChangeEntry[]>;
 
   /** Runs `fn` in one transaction against a repository bound to it. */
   transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T>;

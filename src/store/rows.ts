@@ -46,7 +46,7 @@ export function rowToSource(r: SourceRow): Source {
 
 export function entityToRows(e: Entity, fold: (s: string) => string): { entity: EntityRow; names: EntityNameRow[] } {
   return {
-    entity: { id: e.id, type: e.type, canonical: e.canonical, description: e.description ?? null },
+    entity: { id: e.id, type: e.type, canonical: e.canonical, description: e.description ?? null, version: e.version ?? 1 },
     names: e.names.map((n, seq) => ({
       entity_id: e.id,
       seq,
@@ -66,6 +66,7 @@ export function rowsToEntity(r: EntityRow, names: readonly EntityNameRow[]): Ent
     type: r.type as EntityType,
     canonical: r.canonical,
     description: nn(r.description),
+    version: r.version,
     names: [...names]
       .sort((a, b) => a.seq - b.seq)
       .map((n): Name => stripUndefined({ name: n.name, kind: n.kind as NameKind, lang: nn(n.lang), note: nn(n.note), sources: JSON.parse(n.sources) as string[] })),
@@ -99,6 +100,7 @@ export function claimToRows(c: Claim): { claim: ClaimRow; evidence: EvidenceRow[
       recorded_at: c.recordedAt,
       claimant_id: claimantOf(c) ?? null,
       proposition: propositionKey(c),
+      version: c.version ?? 1,
     },
     evidence: c.evidence.map((e, seq) => ({
       claim_id: c.id,
@@ -140,6 +142,7 @@ export function rowsToClaim(r: ClaimRow, evidence: readonly EvidenceRow[], attri
     note: nn(r.note),
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
+    version: r.version,
   });
 }
 

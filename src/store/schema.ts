@@ -21,6 +21,8 @@ export interface EntityRow {
   type: string;
   canonical: string;
   description: string | null;
+  /** Bumped by every write; checked by writers that say which version they read. */
+  version: number;
 }
 
 export interface EntityNameRow {
@@ -55,6 +57,8 @@ export interface ClaimRow {
   recorded_at: string;
   claimant_id: string | null;
   proposition: string;
+  /** Bumped by every write; checked by writers that say which version they read. */
+  version: number;
 }
 
 export interface EvidenceRow {
@@ -102,6 +106,8 @@ export interface ChangeRow {
   target_id: string;
   before: string | null;
   after: string | null;
+  /** The change a revert undid. */
+  reverts: number | string | null;
 }
 
 export interface Database {

@@ -1,69 +1,70 @@
 /** The initial schema: written once with Kysely's schema builder, so it runs on SQLite and PostgreSQL. */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { EngineCapabilities } from '../capabilities.js';
 
 export async function up(db: Kysely<unknown>, caps: EngineCapabilities): Promise<void> {
+  const T = textType(caps);
   await db.schema
     .createTable('source')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('title', 'text', (c) => c.notNull())
-    .addColumn('author', 'text')
-    .addColumn('author_entity', 'text')
-    .addColumn('date', 'text')
-    .addColumn('url', 'text')
-    .addColumn('content_hash', 'text')
-    .addColumn('text', 'text')
+    .addColumn('id', T, (c) => c.primaryKey())
+    .addColumn('kind', T, (c) => c.notNull())
+    .addColumn('title', T, (c) => c.notNull())
+    .addColumn('author', T)
+    .addColumn('author_entity', T)
+    .addColumn('date', T)
+    .addColumn('url', T)
+    .addColumn('content_hash', T)
+    .addColumn('text', T)
     .execute();
   await db.schema.createIndex('source_content_hash').on('source').column('content_hash').execute();
 
   await db.schema
     .createTable('entity')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('type', 'text', (c) => c.notNull().check(sql`type in ('person', 'organization', 'place')`))
-    .addColumn('canonical', 'text', (c) => c.notNull())
-    .addColumn('description', 'text')
+    .addColumn('id', T, (c) => c.primaryKey())
+    .addColumn('type', T, (c) => c.notNull().check(sql`type in ('person', 'organization', 'place')`))
+    .addColumn('canonical', T, (c) => c.notNull())
+    .addColumn('description', T)
     .execute();
 
   await db.schema
     .createTable('entity_name')
-    .addColumn('entity_id', 'text', (c) => c.notNull().references('entity.id').onDelete('cascade'))
+    .addColumn('entity_id', T, (c) => c.notNull().references('entity.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('lang', 'text')
-    .addColumn('note', 'text')
-    .addColumn('sources', 'text', (c) => c.notNull())
-    .addColumn('folded', 'text', (c) => c.notNull())
+    .addColumn('name', T, (c) => c.notNull())
+    .addColumn('kind', T, (c) => c.notNull())
+    .addColumn('lang', T)
+    .addColumn('note', T)
+    .addColumn('sources', T, (c) => c.notNull())
+    .addColumn('folded', T, (c) => c.notNull())
     .addPrimaryKeyConstraint('entity_name_pk', ['entity_id', 'seq'])
     .execute();
   await db.schema.createIndex('entity_name_folded').on('entity_name').column('folded').execute();
 
   await db.schema
     .createTable('dispute')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('question', 'text', (c) => c.notNull())
+    .addColumn('id', T, (c) => c.primaryKey())
+    .addColumn('question', T, (c) => c.notNull())
     .execute();
 
   await db.schema
     .createTable('claim')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('subject_id', 'text', (c) => c.notNull().references('entity.id'))
-    .addColumn('predicate', 'text', (c) => c.notNull())
-    .addColumn('object_id', 'text', (c) => c.references('entity.id'))
-    .addColumn('value', 'text')
-    .addColumn('time', 'text')
+    .addColumn('id', T, (c) => c.primaryKey())
+    .addColumn('subject_id', T, (c) => c.notNull().references('entity.id'))
+    .addColumn('predicate', T, (c) => c.notNull())
+    .addColumn('object_id', T, (c) => c.references('entity.id'))
+    .addColumn('value', T)
+    .addColumn('time', T)
     .addColumn('t_lo', 'integer')
     .addColumn('t_hi', 'integer')
-    .addColumn('stance', 'text', (c) => c.notNull().check(sql`stance in ('asserts', 'denies')`))
+    .addColumn('stance', T, (c) => c.notNull().check(sql`stance in ('asserts', 'denies')`))
     .addColumn('confidence', caps.floatType)
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('candidate', 'accepted', 'rejected')`))
-    .addColumn('dispute_id', 'text', (c) => c.references('dispute.id'))
-    .addColumn('note', 'text')
-    .addColumn('recorded_by', 'text', (c) => c.notNull())
-    .addColumn('recorded_at', 'text', (c) => c.notNull())
-    .addColumn('claimant_id', 'text')
-    .addColumn('proposition', 'text', (c) => c.notNull())
+    .addColumn('status', T, (c) => c.notNull().check(sql`status in ('candidate', 'accepted', 'rejected')`))
+    .addColumn('dispute_id', T, (c) => c.references('dispute.id'))
+    .addColumn('note', T)
+    .addColumn('recorded_by', T, (c) => c.notNull())
+    .addColumn('recorded_at', T, (c) => c.notNull())
+    .addColumn('claimant_id', T)
+    .addColumn('proposition', T, (c) => c.notNull())
     .execute();
   for (const col of ['subject_id', 'object_id', 'predicate', 'dispute_id', 'status', 'claimant_id', 'proposition'] as const) {
     await db.schema.createIndex(`claim_${col}`).on('claim').column(col).execute();
@@ -72,39 +73,39 @@ export async function up(db: Kysely<unknown>, caps: EngineCapabilities): Promise
 
   await db.schema
     .createTable('evidence')
-    .addColumn('claim_id', 'text', (c) => c.notNull().references('claim.id').onDelete('cascade'))
+    .addColumn('claim_id', T, (c) => c.notNull().references('claim.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('source_id', 'text', (c) => c.notNull().references('source.id'))
-    .addColumn('quote', 'text', (c) => c.notNull())
-    .addColumn('page', 'text')
+    .addColumn('source_id', T, (c) => c.notNull().references('source.id'))
+    .addColumn('quote', T, (c) => c.notNull())
+    .addColumn('page', T)
     .addColumn('start_pos', 'integer')
     .addColumn('end_pos', 'integer')
-    .addColumn('section', 'text')
+    .addColumn('section', T)
     .addPrimaryKeyConstraint('evidence_pk', ['claim_id', 'seq'])
     .execute();
   await db.schema.createIndex('evidence_source').on('evidence').column('source_id').execute();
 
   await db.schema
     .createTable('attribution')
-    .addColumn('claim_id', 'text', (c) => c.notNull().references('claim.id').onDelete('cascade'))
+    .addColumn('claim_id', T, (c) => c.notNull().references('claim.id').onDelete('cascade'))
     .addColumn('seq', 'integer', (c) => c.notNull())
-    .addColumn('entity_id', 'text', (c) => c.references('entity.id'))
-    .addColumn('source_id', 'text', (c) => c.references('source.id'))
-    .addColumn('via', 'text')
-    .addColumn('date', 'text')
+    .addColumn('entity_id', T, (c) => c.references('entity.id'))
+    .addColumn('source_id', T, (c) => c.references('source.id'))
+    .addColumn('via', T)
+    .addColumn('date', T)
     .addPrimaryKeyConstraint('attribution_pk', ['claim_id', 'seq'])
     .execute();
   await db.schema.createIndex('attribution_entity').on('attribution').column('entity_id').execute();
 
   await db.schema
     .createTable('perspective')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('label', 'text', (c) => c.notNull())
+    .addColumn('id', T, (c) => c.primaryKey())
+    .addColumn('label', T, (c) => c.notNull())
     .execute();
   await db.schema
     .createTable('perspective_claimant')
-    .addColumn('perspective_id', 'text', (c) => c.notNull().references('perspective.id').onDelete('cascade'))
-    .addColumn('entity_id', 'text', (c) => c.notNull().references('entity.id'))
+    .addColumn('perspective_id', T, (c) => c.notNull().references('perspective.id').onDelete('cascade'))
+    .addColumn('entity_id', T, (c) => c.notNull().references('entity.id'))
     .addColumn('seq', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('perspective_claimant_pk', ['perspective_id', 'seq'])
     .execute();
@@ -112,15 +113,20 @@ export async function up(db: Kysely<unknown>, caps: EngineCapabilities): Promise
   await db.schema
     .createTable('change_log')
     .addColumn('id', caps.autoIncrementType, (c) => (caps.engine === 'postgres' ? c.primaryKey().generatedByDefaultAsIdentity() : c.primaryKey().autoIncrement()))
-    .addColumn('at', 'text', (c) => c.notNull())
-    .addColumn('actor', 'text', (c) => c.notNull())
-    .addColumn('action', 'text', (c) => c.notNull())
-    .addColumn('target_kind', 'text', (c) => c.notNull())
-    .addColumn('target_id', 'text', (c) => c.notNull())
-    .addColumn('before', 'text')
-    .addColumn('after', 'text')
+    .addColumn('at', T, (c) => c.notNull())
+    .addColumn('actor', T, (c) => c.notNull())
+    .addColumn('action', T, (c) => c.notNull())
+    .addColumn('target_kind', T, (c) => c.notNull())
+    .addColumn('target_id', T, (c) => c.notNull())
+    .addColumn('before', T)
+    .addColumn('after', T)
     .execute();
   await db.schema.createIndex('change_log_target').on('change_log').columns(['target_kind', 'target_id']).execute();
+}
+
+/** `text`, with the engine's code-point collation where its default is not (see {@link EngineCapabilities.textCollation}). */
+export function textType(caps: EngineCapabilities): 'text' | RawBuilder<unknown> {
+  return caps.textCollation ? sql`text collate ${sql.id(caps.textCollation)}` : 'text';
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

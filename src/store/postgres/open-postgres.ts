@@ -1,0 +1,36 @@
+/**
+ * The shared store: PostgreSQL through `pg`'s connection pool and Kysely's PostgresDialect,
+ * migrated on open with the same migrations as SQLite.
+ */
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { KyselyRepository } from '../kysely-repository.js';
+import { migrateToLatest } from '../migrate.js';
+import type { Database as Schema } from '../schema.js';
+import { defaultFold } from '../fold.js';
+import type { PostgresStoreOptions } from './postgres-config.js';
+import { probeCapabilities, trigramInstalled } from './postgres-capabilities.js';
+
+export type { PostgresStoreOptions } from './postgres-config.js';
+
+/** Opens (migrating if needed) a PostgreSQL store. The database must exist. */
+export async function openPostgresStore(opts: PostgresStoreOptions): Promise<KyselyRepository> {
+  const pool = new pg.Pool({ connectionString: opts.url, max: opts.maxConnections ?? 10, application_name: opts.applicationName ?? 'isnad' });
+  // An idle client's error (server restart, network) must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  try {
+    let caps = await probeCapabilities(db as Kysely<unknown>);
+    if (!opts.readonly) await migrateToLatest(db as Kysely<unknown>, caps);
+    caps = Object.freeze({ ...caps, trigramSearch: await trigramInstalled(db as Kysely<unknown>) });
+    return new KyselyRepository(db, caps, {
+      fold: defaultFold,
+      close: async () => {
+        await db.destroy();
+      },
+    });
+  } catch (err) {
+    await db.destroy();
+    throw err;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The store engines the suites run against: SQLite always (a fresh file under the OS temp
+ * folder for each store), PostgreSQL when it can be had (see `test/support/postgres.ts`): a
+ * fresh database for each store.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { KyselyRepository } from '../../src/store/kysely-repository.js';
+import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
+import { postgresForTests } from '../support/postgres.js';
+
+export interface EngineHarness {
+  readonly name: 'sqlite' | 'postgres';
+  /** Set when the engine is unavailable here: the one-line reason its tests are skipped. */
+  readonly skip?: string;
+  /** A new, empty, migrated store; closed by {@link TestEngines.teardown}. */
+  open(): Promise<KyselyRepository>;
+  /** Where the last store opened lives (file path or URL). */
+  readonly lastLocation: () => string | undefined;
+}
+
+export interface TestEngines {
+  readonly engines: readonly EngineHarness[];
+  teardown(): Promise<void>;
+}
+
+export async function testEngines(): Promise<TestEngines> {
+  const opened: KyselyRepository[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'isnad-store-test-'));
+  let n = 0;
+  let lastSqlite: string | undefined;
+  const sqlite: EngineHarness = {
+    name: 'sqlite',
+    async open() {
+      lastSqlite = join(dir, `store-${n++}.sqlite`);
+      const repo = await openSqliteStore({ file: lastSqlite });
+      opened.push(repo);
+      return repo;
+    },
+    lastLocation: () => lastSqlite,
+  };
+  const pg = await postgresForTests();
+  let lastPg: string | undefined;
+  const postgres: EngineHarness = pg.available
+    ? {
+        name: 'postgres',
+        async open() {
+          lastPg = await pg.server.createDatabase();
+          const repo = await openPostgresStore({ url: lastPg, maxConnections: 4 });
+          opened.push(repo);
+          return repo;
+        },
+        lastLocation: () => lastPg,
+      }
+    : {
+        name: 'postgres',
+        skip: pg.reason,
+        open: () => Promise.reject(new Error(pg.reason)),
+        lastLocation: () => undefined,
+      };
+  if (!pg.available) console.log(`postgres store tests skipped: ${pg.reason} (set ISNAD_REQUIRE_POSTGRES=1 to make this an error)`);
+  return {
+    engines: [sqlite, postgres],
+    async teardown() {
+      for (const repo of opened.splice(0)) await repo.close().catch(() => {});
+      if (pg.available) await pg.server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
