@@ -39,7 +39,8 @@ export async function run(argv: readonly string[]): Promise<number> {
   const { program, ctx } = await buildProgram();
   try {
     await program.parseAsync([...argv]);
-    return 0;
+    // A command may set a non-zero code without failing (e.g. a search with no hits).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (err) {
     if (err instanceof CommanderError) {
       if (err.code === 'commander.helpDisplayed' || err.code === 'commander.help' || err.code === 'commander.version') return 0;

@@ -19,7 +19,7 @@ export interface ReadOptions {
 /** Parses and validates a dataset document; throws {@link ValidationError} listing every issue. */
 export function readDataset(text: string, opts: ReadOptions): Dataset {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, strict: true });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
   if (doc.errors.length > 0) {
     throw new ValidationError(
       doc.errors.map((e) => {

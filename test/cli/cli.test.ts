@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { isnad, tempDir } from '../support/cli.js';
+import { MINI } from '../support/fixtures.js';
+
+let dir: string;
+let db: string;
+const q = (...args: string[]) => isnad(['--db', db, ...args]);
+
+beforeAll(() => {
+  dir = tempDir();
+  db = join(dir, 'kb.sqlite');
+  const r = isnad(['--db', db, 'import', MINI]);
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+});
+
+describe('isnad CLI', () => {
+  it('imports and reports counts', () => {
+    const r = isnad(['--db', join(dir, 'other.sqlite'), '--json', 'import', MINI]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).imported[0]).toMatchObject({ entities: 12, claims: 20, sources: 2, disputes: 1 });
+  });
+
+  it('show: every name with its kind and sources, roles and events', () => {
+    const r = q('show', 'Abu Salim al-Nahri');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Karim Haddad');
+    expect(r.stdout).toMatch(/Abu Salim al-Nahri\s+kunya\s+farouk-2020/);
+    expect(r.stdout).toContain('Roles:');
+    expect(r.stdout).toContain('killed');
+    const j = JSON.parse(q('--json', 'show', 'karim-haddad').stdout);
+    expect(j.names.map((n: { kind: string }) => n.kind)).toEqual(['real_name', 'kunya', 'nisba']);
+  });
+
+  it('asof: name, leader and allegiance on a date, certain vs possible, with sources and conflicts', () => {
+    const r = q('asof', '2005', 'Valley Brotherhood');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/certainly River Emirate/);
+    expect(r.stdout).toMatch(/certainly Tariq Mansour/);
+    expect(r.stdout).toContain('Conflicting accounts');
+    expect(r.stdout).toContain('“the Emirate says it was independent”');
+    const j = JSON.parse(q('--json', 'asof', '1998', 'VF').stdout);
+    expect(j.leaders.map((l: { modality: string }) => l.modality)).toEqual(['possible', 'possible']);
+  });
+
+  it('asof --according-to reads one side only', () => {
+    const j = JSON.parse(q('--json', 'asof', '2005', 'RE', '--according-to', 'emirate').stdout);
+    expect(j.allegiance).toEqual([]);
+    const n = JSON.parse(q('--json', 'asof', '2005', 'RE', '--according-to', 'Mountain Network').stdout);
+    expect(n.allegiance[0].entity.id).toBe('mountain-network');
+  });
+
+  it('timeline: chronological with uncertainty visible and a citation per line', () => {
+    const r = q('timeline', '--entity', 'Valley Front');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => /^\S/.test(l));
+    expect(lines[0]).toMatch(/^c\. 1995\s+Valley Brotherhood renamed to Valley Front/);
+    expect(r.stdout).toContain('“around 1995 it took the name Valley Front”');
+  });
+
+  it('lineage: a text tree, DOT and Mermaid', () => {
+    const t = q('lineage', 'River Emirate');
+    expect(t.stdout).toMatch(/Valley Brotherhood\n└── renamed c\. 1995 → Valley Front/);
+    expect(q('lineage', 'River Emirate', '--format', 'dot').stdout).toMatch(/^digraph lineage/);
+    expect(q('lineage', 'River Emirate', '--format', 'mermaid').stdout).toMatch(/^flowchart LR/);
+  });
+
+  it('disputes: each side with claimant, chain, date and quote', () => {
+    const r = q('disputes', 'River Emirate');
+    expect(r.stdout).toContain('Did the River Emirate remain a branch');
+    expect(r.stdout).toMatch(/chain: Mountain Network \(statement, 2009-02\) ← Lina Farouk/);
+    expect(r.stdout).toMatch(/No — denies/);
+  });
+
+  it('search: case- and diacritic-insensitive, exit 1 when nothing matches', () => {
+    const r = q('--json', 'search', 'ABŪ SALIM AL-NAHRI');
+    expect(JSON.parse(r.stdout)[0].id).toBe('karim-haddad');
+    expect(q('search', 'zzzz-nobody').code).toBe(1);
+  });
+
+  it('export → import → export is byte-identical', () => {
+    const first = q('export', '--format', 'yaml').stdout;
+    const file = join(dir, 'round.yaml');
+    writeFileSync(file, first);
+    const db2 = join(dir, 'round.sqlite');
+    expect(isnad(['--db', db2, 'import', file]).code).toBe(0);
+    expect(isnad(['--db', db2, 'export', '--format', 'yaml']).stdout).toBe(first);
+    const json = q('export', '--format', 'json', '--out', join(dir, 'kb.json'));
+    expect(json.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'kb.json'), 'utf8')).format).toBe('isnad/1');
+  });
+
+  it('has --help on every command', () => {
+    for (const cmd of ['import', 'export', 'show', 'asof', 'timeline', 'lineage', 'disputes', 'search', 'start']) {
+      const r = isnad([cmd, '--help']);
+      expect(r.code, cmd).toBe(0);
+      expect(r.stdout, cmd).toMatch(/Usage: isnad/);
+    }
+  });
+
+  it('exits 1 for an unknown entity and 2 for an ambiguous name or bad date', () => {
+    expect(q('show', 'Nobody Known').code).toBe(1);
+    const amb = q('show', 'Abu Salim');
+    expect([1, 2]).toContain(amb.code);
+    const bad = q('asof', 'late 2006', 'RE');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('not a valid EDTF');
+  });
+});
+
+describe('bad input leaves the store unchanged', () => {
+  const cases: Record<string, string> = {
+    'unknown predicate': 'claims:\n  - { id: x1, subject: karim-haddad, predicate: commanded, object: valley-front, evidence: "q" }\n',
+    'malformed EDTF': 'claims:\n  - { id: x1, subject: karim-haddad, predicate: leader_of, object: valley-front, time: "spring 99", evidence: "q" }\n',
+    'dangling reference': 'claims:\n  - { id: x1, subject: karim-haddad, predicate: leader_of, object: no-such-group, evidence: "q" }\n',
+    'duplicate ids': 'claims:\n  - { id: x1, subject: karim-haddad, predicate: leader_of, object: valley-front, evidence: "q" }\n  - { id: x1, subject: karim-haddad, predicate: member_of, object: valley-front, evidence: "q" }\n',
+    'accepted claim without evidence': 'claims:\n  - { id: x1, subject: karim-haddad, predicate: leader_of, object: valley-front, status: accepted }\n',
+  };
+  const head = 'format: isnad/1\ndefaults: { source: farouk-2020, status: accepted }\n';
+
+  for (const [name, body] of Object.entries(cases)) {
+    it(`${name}: exit 2, file:line:field named, nothing written`, () => {
+      const before = q('export', '--format', 'json').stdout;
+      const file = join(dir, `bad-${name.replace(/\W+/g, '-')}.yaml`);
+      writeFileSync(file, head + body);
+      const r = q('import', file);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: claims\\[\\d\\]`));
+      expect(q('export', '--format', 'json').stdout).toBe(before);
+    });
+  }
+
+  it('a file that is not YAML: exit 2 with its line, nothing written', () => {
+    const before = q('export', '--format', 'json').stdout;
+    const file = join(dir, 'not-yaml.yaml');
+    writeFileSync(file, 'format: isnad/1\nclaims: [ { id: x\n');
+    const r = q('import', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not-yaml\.yaml:\d+/);
+    expect(q('export', '--format', 'json').stdout).toBe(before);
+  });
+
+  it('a missing file: exit 1; a second bad file stops the whole import before anything is written', () => {
+    expect(q('import', join(dir, 'nope.yaml')).code).toBe(1);
+    const good = join(dir, 'good.yaml');
+    writeFileSync(good, head + 'claims:\n  - { id: ok1, subject: karim-haddad, predicate: member_of, object: valley-front, evidence: "q" }\n');
+    const bad = join(dir, 'bad-second.yaml');
+    writeFileSync(bad, head + 'claims:\n  - { id: ok2, subject: karim-haddad, predicate: nope, object: valley-front, evidence: "q" }\n');
+    const before = q('export', '--format', 'json').stdout;
+    expect(q('import', good, bad).code).toBe(2);
+    expect(q('export', '--format', 'json').stdout).toBe(before);
+  });
+});
