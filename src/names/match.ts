@@ -85,6 +85,24 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
+interface KeyInfo {
+  readonly sk: string;
+  readonly v: string;
+  readonly loose: string;
+}
+const KEY_INFO = new Map<string, KeyInfo>();
+
+/** Skeleton, vowels and loose skeleton of a key, memoised (bounded). */
+function keyInfo(k: string): KeyInfo {
+  let i = KEY_INFO.get(k);
+  if (i === undefined) {
+    if (KEY_INFO.size > 200_000) KEY_INFO.clear();
+    i = { sk: skeleton(k), v: vowels(k), loose: looseSkeleton(k) };
+    KEY_INFO.set(k, i);
+  }
+  return i;
+}
+
 /**
  * Similarity of two folded word keys: 1 identical; 0.85 same consonants with compatible vowels
  * (or one side unvocalised Arabic script); 0.75 same consonants up to g/k/j and d/z; 0.6 same
@@ -93,15 +111,17 @@ function editDistance(a: string, b: string, max: number): number {
 export function keySimilarity(a: string, b: string, unvocalised = false): TokenSim {
   if (a === b) return { sim: 1, how: 'identical' };
   if (a === '' || b === '') return { sim: 0, how: 'empty' };
-  const sa = skeleton(a);
-  const sb = skeleton(b);
-  const va = vowels(a);
-  const vb = vowels(b);
+  const ia = keyInfo(a);
+  const ib = keyInfo(b);
+  const sa = ia.sk;
+  const sb = ib.sk;
+  const va = ia.v;
+  const vb = ib.v;
   const compatible = unvocalised || isSubsequence(va, vb) || isSubsequence(vb, va);
   if (sa === sb && sa.length >= 1) {
     return compatible ? { sim: 0.85, how: 'same consonants' } : { sim: 0.6, how: 'same consonants, different vowels' };
   }
-  if (Math.min(sa.length, sb.length) >= 2 && looseSkeleton(a) === looseSkeleton(b)) {
+  if (Math.min(sa.length, sb.length) >= 2 && ia.loose === ib.loose) {
     return compatible ? { sim: 0.75, how: 'same consonants up to g/k/j, d/z' } : { sim: 0.5, how: 'similar consonants, different vowels' };
   }
   if (Math.min(a.length, b.length) >= 6 && editDistance(a, b, 1) <= 1) return { sim: 0.5, how: 'one letter apart' };

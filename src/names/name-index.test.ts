@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { NameIndex, blockingKeys } from './name-index.js';
+import { parseName } from './parse.js';
+
+const people: [string, string[]][] = [
+  ['zarqawi', ['Ahmad al-Khalayleh', 'Abu Musab al-Zarqawi']],
+  ['zawi', ['Hamid al-Zawi', 'Abu Umar al-Baghdadi']],
+  ['badri', ['Ibrahim al-Badri', 'Abu Bakr al-Baghdadi', 'Ibrahim Awad Ibrahim al-Badri']],
+  ['qaduli', ['Abd al-Rahman al-Qaduli', 'Abu Ali al-Anbari']],
+  ['ubl', ['Usama bin Ladin']],
+  ['zawahiri', ['Ayman al-Zawahiri']],
+  ['badawi', ['Abd al-Munim al-Badawi', 'Abu Hamza al-Muhajir']],
+];
+
+function build(): NameIndex {
+  const ix = new NameIndex();
+  for (const [id, ns] of people) for (const n of ns) ix.add(id, n);
+  return ix;
+}
+
+describe('NameIndex', () => {
+  it('counts names and entities', () => {
+    const ix = build();
+    expect(ix.size).toBe(13);
+    expect(ix.entityCount).toBe(7);
+  });
+
+  it('finds transliteration variants', () => {
+    const ix = build();
+    const r = ix.lookup('Osama bin Laden');
+    expect(r[0]?.entityId).toBe('ubl');
+    expect(r[0]?.decision).toBe('same');
+    expect(ix.lookup('Abdurrahman al-Qaduli')[0]?.entityId).toBe('qaduli');
+    expect(ix.lookup('Abou Moussab el-Zarqaoui')[0]?.entityId).toBe('zarqawi');
+    expect(ix.lookup('أيمن الظواهري')[0]?.entityId).toBe('zawahiri');
+  });
+
+  it('lists the three al-Baghdadis separately, undecided', () => {
+    const r = build().lookup('al-Baghdadi');
+    expect(r.map((x) => x.entityId).sort()).toEqual(['badri', 'qaduli', 'zawi'].filter((x) => x !== 'qaduli').sort());
+    expect(r.every((x) => x.decision === 'undecided')).toBe(true);
+  });
+
+  it('groups results per entity and honours the limit', () => {
+    const ix = build();
+    const r = ix.lookup('Ibrahim al-Badri', { limit: 1 });
+    expect(r).toHaveLength(1);
+    expect(r[0]?.entityId).toBe('badri');
+  });
+
+  it('leaves out different people unless asked', () => {
+    const ix = build();
+    expect(ix.lookup('Abu Umar al-Baghdadi').map((x) => x.entityId)).toEqual(['zawi']);
+    expect(ix.lookup('Abu Umar al-Baghdadi', { includeDifferent: true }).length).toBeGreaterThan(1);
+  });
+
+  it('accepts addMany with tuples and records', () => {
+    const ix = new NameIndex();
+    ix.addMany([['a', 'Samir Hijazi'], { entityId: 'b', name: 'Haji Bakr' }]);
+    expect(ix.size).toBe(2);
+    expect(ix.lookup('Samir Hijazy')[0]?.entityId).toBe('a');
+  });
+
+  it('blocks kunyas with their role', () => {
+    const k = blockingKeys(parseName('Abu Bakr al-Baghdadi'));
+    expect(k.some((x) => x.startsWith('Kabu:'))).toBe(true);
+    expect(k).not.toContain(blockingKeys(parseName('Bakr'))[0]);
+  });
+
+  it('scales to many names with a bounded candidate set', () => {
+    const ix = new NameIndex();
+    for (let i = 0; i < 20000; i++) ix.add(`e${i}`, `Muhammad bin Ali${i % 50 === 0 ? ' al-Masri' : ''} Name${i.toString(36)}`);
+    ix.add('target', 'Muhammad bin Ali al-Masri');
+    const c = ix.candidates(parseName('Muhammad bin Ali al-Masri'), 100);
+    expect(c.length).toBeLessThanOrEqual(100);
+    expect(ix.lookup('Mohammed bin Ali al-Masri', { limit: 5 }).some((r) => r.entityId === 'target')).toBe(true);
+  });
+});
