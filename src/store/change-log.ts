@@ -10,6 +10,8 @@ import type { ChangeRow, Database } from './schema.js';
 type Db = Kysely<Database> | Transaction<Database>;
 
 export interface NewChange {
+  /** Default is now. */
+  readonly at?: string;
   readonly actor: string;
   readonly action: string;
   readonly targetKind: string;
@@ -24,7 +26,7 @@ export async function appendChange(db: Db, c: NewChange): Promise<number> {
   const row = await db
     .insertInto('change_log')
     .values({
-      at: new Date().toISOString(),
+      at: c.at ?? new Date().toISOString(),
       actor: c.actor,
       action: c.action,
       target_kind: c.targetKind,

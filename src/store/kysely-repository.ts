@@ -103,6 +103,15 @@ export class KyselyRepository implements Repository {
     return changeLog.listChanges(this.db, opts);
   }
 
+  async importHistory(entries: readonly ChangeEntry[]): Promise<number[]> {
+    return this.transaction(async (repo) => {
+      const db = (repo as KyselyRepository).db;
+      const out: number[] = [];
+      for (const e of entries) out.push(await changeLog.appendChange(db, e));
+      return out;
+    });
+  }
+
   // ---- reads ----
 
   async exportDataset(): Promise<Dataset> {

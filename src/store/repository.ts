@@ -145,6 +145,12 @@ export interface Repository {
   getChange(id: number): Promise<ChangeEntry | undefined>;
   /** The whole history, oldest first, page by page. */
   listChanges(opts?: { afterId?: number; limit?: number }): Promise<ChangeEntry[]>;
+  /**
+   * Appends history entries copied from another store (by `migrateStore`), keeping their time,
+   * actor, action, target and before/after. Ids are this store's own; returns them in order.
+   * `reverts` must already name this store's ids.
+   */
+  importHistory(entries: readonly ChangeEntry[]): Promise<number[]>;
 
   listPerspectives(): Promise<Perspective[]>;
   listDisputes(): Promise<Dispute[]>;
