@@ -203,7 +203,8 @@ export function findDates(text: string, offset = 0, ctx: DateContext = {}): Date
     const before = text[m.index - 1] ?? '';
     const after = text[m.index + whole.length] ?? '';
     if (/[$£€\d,.]/.test(before) && !/[.,]\s?$/.test(text.slice(0, m.index)) ) continue;
-    if (/^[\d,%]/.test(after) || (after === '.' && /\d/.test(text[m.index + whole.length + 1] ?? ''))) continue;
+    const after2 = text[m.index + whole.length + 1] ?? '';
+    if (/^[\d%]/.test(after) || ((after === '.' || after === ',') && /\d/.test(after2))) continue;
     let e: string | undefined;
     let anchor: DateParts | undefined;
     let rel = false;

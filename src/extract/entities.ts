@@ -72,7 +72,11 @@ export class EntityResolver {
   }
 
   private addName(r: Rec, n: string): void {
-    const clean = n.replace(/^[“"‘]+|[”"’]+$/g, '').trim();
+    let clean = n.trim();
+    if (/^[“"‘]/.test(clean) && !/[”"’]$/.test(clean)) clean = clean.slice(1);
+    if (/[”"’]$/.test(clean) && !/[“"‘]/.test(clean.slice(0, -1))) clean = clean.slice(0, -1);
+    if (/^[“"‘].*[”"’]$/.test(clean)) clean = clean.slice(1, -1);
+    clean = clean.trim();
     if (!clean) return;
     const f = foldName(clean);
     if (!r.folded.has(f)) {
@@ -112,8 +116,8 @@ export class EntityResolver {
     this.redirect.set(from.id, into.id);
   }
 
-  /** Resolves one sentence's mentions (sets `m.entity`), in order. */
-  add(ms: Mention[], toks: Token[]): void {
+  /** Resolves one sentence's mentions (sets `m.entity`), in order. Headlines give no type cues. */
+  add(ms: Mention[], toks: Token[], headline = false): void {
     for (const m of ms) {
       this.clock++;
       const r = this.resolveOne(m);
@@ -126,7 +130,7 @@ export class EntityResolver {
       this.addName(r, m.text);
       if (m.bare) this.addName(r, m.bare);
       if (!m.text.includes(' ') && ARTICLE_PREFIX.test(m.text)) r.articleSingle = true;
-      this.cues(r, m, toks);
+      if (!headline) this.cues(r, m, toks);
       m.entity = r.id;
     }
   }
@@ -145,8 +149,9 @@ export class EntityResolver {
       if (existing && m.type !== 'organization') this.merge(target, existing);
       return this.rec(target.id);
     }
-    // exact name
-    const exact = live.filter((r) => (r.folded.has(f) || r.folded.has(fb)) && this.compatible(r, m.type));
+    // exact name (a quoted lowercase qualifier does not make a new name: X “central” is X)
+    const fq = /[“"][a-z][^”"]*[”"]?$/.test(m.text) ? foldName(m.text.replace(/\s*[“"][a-z][^”"]*[”"]?$/, '')) : f;
+    const exact = live.filter((r) => (r.folded.has(f) || r.folded.has(fb) || r.folded.has(fq)) && this.compatible(r, m.type));
     if (exact.length) return mostRecent(exact);
     const toks = ftoks(fb);
     if (m.acronym || m.type === 'place') return this.newRec(m.type);
@@ -158,7 +163,7 @@ export class EntityResolver {
         if (r.type !== 'person' && r.type !== 'unknown') continue;
         for (const n of r.folded) {
           const nt = ftoks(n);
-          if (nt.length >= 2 && compareNames(n, fb) === 'same') same.push(r);
+          if (nt.length >= 2 && sharesPart(nt, toks) && compareNames(r.names.find((x) => foldName(x) === n) ?? n, m.bare ?? m.text) === 'same') same.push(r);
           else if (nt.length > toks.length && !KUNYA.has(toks[0]!) && endsWithTokens(nt, toks)) tails.push(r);
         }
       }
@@ -171,19 +176,21 @@ export class EntityResolver {
       const kSkel = skeleton(k);
       const byLast: Rec[] = [];
       const byFirst: Rec[] = [];
+      const byLoose: Rec[] = [];
       for (const r of live) {
         if (r.type === 'place') continue;
         for (const n of r.folded) {
           const nt = ftoks(n);
           if (nt.length < 2) continue;
           const lastPart = nt[nt.length - 1]!;
-          if (lastPart === k || lastPart.replace(/^al /, '') === k.replace(/^al /, '')) byLast.push(r);
+          if (lastPart === k) byLast.push(r);
+          else if (lastPart.replace(/^al /, '') === k.replace(/^al /, '')) byLoose.push(r);
           else if (r.type !== 'organization' && nt[0] === k && !KUNYA.has(k) && k !== 'abd' && !TITLES.has(k)) byFirst.push(r);
           else if (r.type === 'organization' && nt[0] === k && ORG_PREFIXES.has(k)) byFirst.push(r);
-          else if (k.length >= 5 && (skeleton(lastPart) === kSkel)) byLast.push(r);
+          else if (kSkel.length >= 4 && skeleton(lastPart) === kSkel && lastPart.replace(/^al /, '')[0] === k.replace(/^al /, '')[0]) byLoose.push(r);
         }
       }
-      const cands = byLast.length ? byLast : byFirst;
+      const cands = byLast.length ? byLast : byFirst.length ? byFirst : byLoose;
       if (cands.length) return mostRecent(uniq(cands));
     }
     return this.newRec(m.type);
@@ -265,6 +272,13 @@ function ftoks(folded: string): string[] {
     } else out.push(raw[i]!);
   }
   return out;
+}
+
+/** True when two folded token lists share a part worth comparing (not a bare particle), loosely spelled. */
+function sharesPart(a: string[], b: string[]): boolean {
+  const key = (t: string) => skeleton(t.replace(/^al /, '')).slice(0, 3);
+  const ka = new Set(a.filter((t) => t.length > 3 && !KUNYA.has(t) && t !== 'bin').map(key));
+  return b.some((t) => t.length > 3 && !KUNYA.has(t) && t !== 'bin' && ka.has(key(t)));
 }
 
 function mostRecent(rs: Rec[]): Rec {

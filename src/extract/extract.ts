@@ -52,6 +52,22 @@ export interface ExtractResult {
 class Recent implements PronounContext {
   private persons: string[] = [];
   private orgs: string[] = [];
+  private salient: Array<{ id: string; at: number }> = [];
+  private sentence = 0;
+  /** Marks the start of a new sentence (salience fades after two sentences). */
+  tick(): void {
+    this.sentence++;
+  }
+  /** Records organizations used as arguments of a claim. */
+  argued(ids: string[]): void {
+    for (const id of ids) {
+      this.salient = this.salient.filter((x) => x.id !== id);
+      this.salient.unshift({ id, at: this.sentence });
+    }
+  }
+  salientOrgs(): string[] {
+    return this.salient.filter((x) => this.sentence - x.at <= 2 && this.orgs.includes(x.id)).map((x) => x.id).slice(0, 2);
+  }
   constructor(private readonly canon: (id: string) => string) {}
   recentPersons(): string[] {
     return this.persons.slice(0, 2);
@@ -83,7 +99,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
   for (const s of sentences) {
     const toks = tokenize(text, s.start, s.end);
     const ms = findMentions(toks, s.headline);
-    resolver.add(ms, toks);
+    resolver.add(ms, toks, s.headline);
     parsed.push({ s, toks, ms });
   }
   const entities = resolver.finish();
@@ -101,6 +117,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
       lastPara = s.paragraph;
       paraDate = undefined;
     }
+    recent.tick();
     const dates = findDates(s.text, s.start, dctx);
     const sk = buildSkeleton(text, s, toks, ms, typeOf, recent);
     if (!s.headline && sk.slots.length > 0) {
@@ -111,6 +128,7 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         const key = `${c.predicate}|${subject}|${object ?? ''}|${c.start}`;
         if (seen.has(key)) continue;
         seen.add(key);
+        recent.argued([subject, ...(object !== null ? [object] : [])].filter((id) => kept.get(id)?.type === 'organization'));
         claims.push({
           predicate: c.predicate, subject, object, time: c.time, timeFrom: c.timeFrom, stance: c.stance,
           attributedTo: [...new Set(c.attributedTo.map(canon).filter((id) => kept.has(id)))],

@@ -6,6 +6,10 @@
  * comes from `compromise`'s word list.
  */
 import nlp from 'compromise';
+import { ISMS } from '../names/lexicon.js';
+
+/** Common Arabic given names (from the names module), lowercase. */
+const GIVEN: ReadonlySet<string> = new Set(ISMS.filter((n) => !n.includes(' ')));
 
 const set = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
@@ -31,6 +35,9 @@ export const FACILITY_HEADS = set(`
   embassy hotel mosque airport prison camp base hospital square bridge palace compound church school university
   stadium market street road highway province governorate district city village valley mountains river
 `);
+
+/** Words that open Arabic place names ("Ayn …" spring, "Wadi …" valley, "Deir …" monastery). */
+export const ARABIC_PLACE_PREFIXES = set('ayn ain tal tell jabal jebel wadi bir ras deir dayr kafr kfar bab qasr hayy madinat marj khirbet nahr sahl');
 
 /** Titles and honorifics that may precede a person's name. */
 export const TITLES = set(`
@@ -102,13 +109,14 @@ export function wordClass(lower: string): WordClass {
   let c: WordClass = 'unknown';
   const key = lower.replace(/_/g, ' ');
   if (MONTHS.has(key) && key.length > 3) c = 'month';
+  else if (GIVEN.has(key)) c = 'given';
   else if (EXTRA_PLACES.has(key) || EXTRA_PLACE_PHRASES.has(key.replace(/ /g, '_'))) c = 'place';
   else {
     const t = LEX[key];
     const tags = t === undefined ? [] : Array.isArray(t) ? t : [t];
     if (tags.some((x) => x === 'Country' || x === 'City' || x === 'Region' || x === 'Place')) c = 'place';
     else if (tags.includes('Demonym')) c = 'demonym';
-    else if (tags.some((x) => x === 'MaleName' || x === 'FemaleName' || x === 'FirstName')) c = 'given';
+    else if (tags.some((x) => x === 'MaleName' || x === 'FemaleName' || x === 'FirstName' || x === 'Person')) c = 'given';
     else if (tags.includes('LastName')) c = 'surname';
     else if (tags.includes('Organization')) c = 'org';
     else if (tags.includes('Month')) c = 'month';

@@ -5,7 +5,7 @@
  * aliases. Works on one sentence's tokens at a time.
  */
 import {
-  ARTICLE_PREFIX, FACILITY_HEADS, FUNCTION_CAPS, KUNYA, MONTHS, NAME_LINKS, NASAB, NOT_NAMES, ORG_HEADS, ORG_PREFIXES,
+  ARABIC_PLACE_PREFIXES, ARTICLE_PREFIX, FACILITY_HEADS, FUNCTION_CAPS, KUNYA, MONTHS, NAME_LINKS, NASAB, NOT_NAMES, ORG_HEADS, ORG_PREFIXES,
   TITLES, isDemonym, wordClass,
 } from './lexicon.js';
 import type { Token } from './sentences.js';
@@ -152,6 +152,18 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
   const firstBare = bareLower(span[0]!);
   const headIdx = span.findIndex((t, k) => isOrgHead(t) && (k > 0 || span.length === 1 ? k > 0 : false));
   if (FACILITY_HEADS.has(last.lower) && span.length > 1) return [mk('place', true)];
+  if (headIdx > 0 && !ORG_PREFIXES.has(firstBare)) {
+    // an English organization name ends at its last head noun or its "of …" complement
+    let lastHead = -1;
+    for (let k = 0; k < span.length; k++) if (isOrgHead(span[k]!)) lastHead = k;
+    const ofAfter = span.findIndex((t, k) => k > lastHead && (t.lower === 'of' || t.lower === 'for'));
+    if (ofAfter < 0 && lastHead < span.length - 1 && lastHead > 0) return [...classifySpan(toks, a, a + lastHead + 1, headline), ...classifySpan(toks, a + lastHead + 1, b, headline)];
+    if (headline) {
+      const cut = span.findIndex((t, k) => k > 0 && k < lastHead && wordClass(t.lower) === 'common' && !isOrgHead(t));
+      if (cut > 0) return [...classifySpan(toks, a, a + cut, headline), ...classifySpan(toks, a + cut + 1, b, headline)];
+      if (wordClass(lowers[0]!) === 'common' && !isOrgHead(span[0]!)) return classifySpan(toks, a + 1, b, headline);
+    }
+  }
   if ((headIdx > 0) || (ORG_PREFIXES.has(firstBare) && span.length > 1) || wordClass(phrase) === 'org') {
     // a title-only span like "Prime Minister" is not an organization
     if (span.every((t) => TITLES.has(t.lower))) return [];
@@ -166,11 +178,20 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
   if (span.length > 1 && wordClass(last.lower) === 'place' && !ARTICLE_PREFIX.test(last.text)) {
     return [...classifySpan(toks, a, b - 1, headline), ...classifySpan(toks, b - 1, b, headline)];
   }
-  // a person-like run ends before a common English word ("… Explains")
+  // Arabic place names ("Ayn …", "Wadi …", "Deir …")
+  if (span.length > 1 && ARABIC_PLACE_PREFIXES.has(lowers[0]!)) return [mk('place', true)];
+  // leading common words before a name ("Made Abu Bakr …" in a title)
+  if (span.length > 1 && wordClass(lowers[0]!) === 'common' && !TITLES.has(lowers[0]!) && !KUNYA.has(lowers[0]!)) {
+    return classifySpan(toks, a + 1, b, headline);
+  }
+  // a person-like run ends before a common English word ("… Explains"), unless the name goes on
   for (let k = a + 1; k < b; k++) {
     const t = toks[k]!;
-    if (!ARTICLE_PREFIX.test(t.text) && !NASAB.has(t.lower) && !NAME_LINKS.has(t.lower) && !TITLES.has(t.lower) && wordClass(t.lower) === 'common' && !ORG_HEADS.has(t.lower)) {
-      return classifySpan(toks, a, k, headline);
+    const prevL = toks[k - 1]!.lower;
+    const nextT = toks[k + 1];
+    const nameGoesOn = (nextT !== undefined && k + 1 < b && ARTICLE_PREFIX.test(nextT.text)) || NASAB.has(prevL) || KUNYA.has(prevL) || prevL === 'abd';
+    if (!nameGoesOn && !ARTICLE_PREFIX.test(t.text) && !NASAB.has(t.lower) && !NAME_LINKS.has(t.lower) && !TITLES.has(t.lower) && wordClass(t.lower) === 'common' && !ORG_HEADS.has(t.lower)) {
+      return [...classifySpan(toks, a, k, headline), ...classifySpan(toks, k + 1, b, headline)];
     }
   }
   // titles: strip them, the rest is a person
@@ -187,6 +208,11 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
     const c = wordClass(t.lower);
     if (c === 'place') return [mk('place', true)];
     if (isDemonym(t.lower) || c === 'month') return [];
+    if (ORG_HEADS.has(t.lower) || FACILITY_HEADS.has(t.lower)) return [];
+    // a nisba-like adjective before a lowercase noun ("Anbari tribes") is not a name
+    const nx = toks[b];
+    if (/i$/.test(t.lower) && !ARTICLE_PREFIX.test(t.text) && nx?.kind === 'word' && /^[a-z]+s$/.test(nx.text) && !/^(is|was|has|does|says|claims|writes|argues|remains|seems|appears|this|thus|as|its|his|us)$/.test(nx.lower)) return [];
+    if (/(?:ic|ist|ists|ian|ese|ish)$/.test(t.lower) && !ARTICLE_PREFIX.test(t.text) && c !== 'given' && c !== 'surname') return [];
     if (c === 'common' && !ARTICLE_PREFIX.test(t.text)) return [];
     if (headline && !ARTICLE_PREFIX.test(t.text)) return [mk('unknown', false)];
     return [mk('unknown', false)];

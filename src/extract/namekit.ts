@@ -1,25 +1,15 @@
 /**
- * The name operations extraction needs: folding for comparison, the parts of an Arabic name,
- * and a same/different/undecided decision for two names. A thin local fallback kept minimal on
- * purpose; the project's names module (`src/names`) is the long-term home of this knowledge.
+ * The name operations extraction needs, as a thin adapter over the project's names module
+ * (`src/names`): folding for comparison and the same/different/undecided decision, plus the
+ * small helpers the resolver uses on folded tokens.
  */
+import { foldName as namesFold } from '../names/fold.js';
+import { matchNames } from '../names/match.js';
 import { ARTICLE_PREFIX, KUNYA, NASAB, TITLES } from './lexicon.js';
 
-/** Folds a name for comparison: case, diacritics, apostrophes/ayn marks, hyphens, "Abdul"→"abd al". */
+/** Folds a name for comparison (the names module's folding: case, diacritics, transliteration variants). */
 export function foldName(raw: string): string {
-  let s = raw
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’'‘`ʿʾ“”"]/g, '')
-    .replace(/[‐‑‒–—-]/g, ' ')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-  s = s.replace(/\babd(?:u|e)l\b/g, 'abd al').replace(/\babd(?:u|e)l(?=[a-z])/g, 'abd al ');
-  s = s.replace(/\babdu?([rnstdz]|sh)\1(?=[a-z])/g, 'abd al $1');
-  s = s.replace(/\bel\b/g, 'al');
-  s = s.replace(/\bibn\b/g, 'bin');
-  return s;
+  return namesFold(raw);
 }
 
 /** A consonant skeleton of a folded token: tolerant of vowel and doubling variation ("Ladin"/"Laden"). */
@@ -55,23 +45,9 @@ export function nameShape(raw: string): NameShape {
 /** Decision for two person names. */
 export type NameDecision = 'same' | 'different' | 'undecided';
 
-/** Whether two full person names denote the same person, by form alone. Conservative. */
+/** Whether two full person names denote the same person, by form alone (the names module's part-aware matcher). */
 export function compareNames(a: string, b: string): NameDecision {
-  const fa = foldName(stripTitles(a));
-  const fb = foldName(stripTitles(b));
-  if (fa === fb) return 'same';
-  const ta = fa.split(' ');
-  const tb = fb.split(' ');
-  // Kunyas that differ are different people even when the nisba is shared ("Abu X al-N" vs "Abu Y al-N").
-  if (KUNYA.has(ta[0]!) && KUNYA.has(tb[0]!) && ta[1] !== tb[1]) return 'different';
-  if (ta.length === tb.length && ta.every((t, i) => skeleton(t) === skeleton(tb[i]!)) && skeleton(fa).length >= 4) return 'same';
-  // one is the other with an inserted middle name ("A B C" vs "A C"), same first and last
-  const [short, long] = ta.length < tb.length ? [ta, tb] : [tb, ta];
-  if (short.length >= 2 && long.length === short.length + 1 && short[0] === long[0] && short[short.length - 1] === long[long.length - 1] && !KUNYA.has(short[0]!)) {
-    return 'same';
-  }
-  if (ta[ta.length - 1] !== tb[tb.length - 1]) return 'different';
-  return 'undecided';
+  return matchNames(stripTitles(a), stripTitles(b)).decision;
 }
 
 /** Removes leading titles ("Ayatollah", "Dr.") from a name. */

@@ -25,7 +25,7 @@ export interface RawClaim {
 }
 
 const SLOT_RE = '⟦[pol]\\d+⟧';
-const LIST = `${SLOT_RE}(?:(?:,|,? and|,? or|,? as well as)(?: both| the| other| also)? ${SLOT_RE}){0,6}`;
+const LIST = `${SLOT_RE}(?:(?:,|,? and|,? or|,? as well as)(?: [a-z-]{1,24}){0,3} ${SLOT_RE}){0,6}`;
 const GAP = `(?:[^⟦⟧.;]|⟦l\\d+⟧){0,60}?`;
 
 interface Compiled {
@@ -50,7 +50,6 @@ function compile(t: TriggerPattern): Compiled {
 
 const COMPILED: readonly Compiled[] = TRIGGERS.map(compile);
 const ACCEPTED_BY = new RegExp(`(?:was|were|had been|has been|is) (?:[a-z]+ )?accepted by (${SLOT_RE})`, 'g');
-const EVENT = new Set(Object.entries(PREDICATES).filter(([, v]) => v.temporality === 'event').map(([k]) => k));
 
 function slotsIn(sk: Skeleton, s: string | undefined): Slot[] {
   if (!s) return [];
@@ -115,7 +114,7 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
       timeFrom = 'sentence';
       start = Math.min(start, best.start);
       end = Math.max(end, best.end);
-    } else if (rc.contextDate && EVENT.has(pred)) {
+    } else if (rc.contextDate) {
       time = rc.contextDate;
       timeFrom = 'context';
     }
@@ -131,7 +130,16 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
     let m: RegExpExecArray | null;
     while ((m = c.re.exec(sk.text)) !== null) {
       const g = m.groups ?? {};
-      const subs = slotsIn(sk, g.S);
+      let subs = slotsIn(sk, g.S);
+      // "X …, by rejecting … and swearing …": a participle takes the main clause's subject
+      if (subs.length === 1 && g.S !== undefined) {
+        const sEnd = m[0].indexOf(g.S) + g.S.length;
+        const between = m[0].slice(sEnd, sEnd + 80);
+        if (/^(?:'s)?[^⟦]*\b(?:by|while|after|before|when|thereby) [a-z]+ing\b/.test(between) || /^,? [a-z]+ing\b/.test(between)) {
+          const main = mainSubject(sk);
+          if (main && main.start < subs[0]!.start) subs = [main];
+        }
+      }
       const objs = c.hasObject ? slotsIn(sk, g.O) : [null];
       for (const s of subs) for (const o of objs) {
         add(c.t.predicate, s, o, m.index, m.index + m[0].length, c.t.pattern);
@@ -157,6 +165,20 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
     }
   }
   return out;
+}
+
+/** The first person/organization slot of the sentence that is not a possessor nor after a preposition. */
+function mainSubject(sk: Skeleton): Slot | undefined {
+  const re = /⟦([po])(\d+)⟧/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(sk.text)) !== null) {
+    const after = sk.text.slice(m.index + m[0].length, m.index + m[0].length + 2);
+    const before = sk.text.slice(Math.max(0, m.index - 6), m.index);
+    if (after === "'s") continue;
+    if (/\b(?:of|to|in|with|by|from|for|on|at|as)\s$/.test(before)) continue;
+    return sk.slots[Number(m[2])];
+  }
+  return undefined;
 }
 
 function trimTrigger(s: string): string {

@@ -34,6 +34,8 @@ export interface PronounContext {
   recentPersons(): string[];
   /** Most recent organization entities first. */
   recentOrgs(): string[];
+  /** Organizations recently used as claim arguments (the topic), most recent first. */
+  salientOrgs(): string[];
   /** Record that an entity was just mentioned. */
   saw(entity: string, type: 'person' | 'organization' | 'place'): void;
 }
@@ -93,7 +95,7 @@ export function buildSkeleton(
     if (m && m.entity && ty) {
       const idx = slots.length;
       slots.push({ entity: m.entity, type: ty, start: m.start, end: m.end, pronoun: false });
-      emit(`⟦${ty[0]}${idx}⟧`, m.start, m.end);
+      emit(`⟦${ty === 'place' ? 'l' : ty[0]}${idx}⟧`, m.start, m.end);
       ctx.saw(m.entity, ty);
       prevEnd = toks[m.t1 - 1]!.end;
       i = m.t1;
@@ -113,7 +115,18 @@ export function buildSkeleton(
       }
     }
     if (t.kind === 'word' && t.lower === 'the' && /^(group|organization|organisation)$/.test(toks[i + 1]?.lower ?? '') && toks[i + 2]?.text !== '(') {
-      const cands = ctx.recentOrgs();
+      // "the organization now known as X" is X: let X's own mention stand for it
+      const after = toks.slice(i + 2, i + 5).map((x) => x.lower).join(' ');
+      if (/^(?:now|later|today|currently|subsequently|eventually) (?:known as|called|named)/.test(after) || /^(?:known as|called|named)/.test(after)) {
+        const k = toks.findIndex((x, q) => q > i + 2 && /^(as|called|named)$/.test(x.lower));
+        if (k > 0 && byTok.has(k + 1)) {
+          prevEnd = toks[k]!.end;
+          i = k + 1;
+          continue;
+        }
+      }
+      const sal = ctx.salientOrgs();
+      const cands = sal.length ? sal : ctx.recentOrgs();
       if (cands[0]) {
         const idx = slots.length;
         const end = toks[i + 1]!.end;

@@ -29,9 +29,11 @@ const GIVE = '(?:gave|give|gives|giving|pledged|pledges|pledging|swore|swear|swe
 const BE = '(?:was|were|is|are|had been|has been|have been|would be|being|became|become|becomes|remained|remains|served as|serves as|acted as|was named|was appointed|was made)';
 const ROLE_ADJ = "(?:(?:the|a|an|its|their|his|her|then|new|first|second|former|official|senior|top|overall|supreme|acting|interim|de facto|ostensible|self-proclaimed|general|chief|media|military|religious|deputy|then-|[a-z]+-)\\s*){0,4}";
 const LEADER = '(?:leader|emir|amir|head|chief|commander|caliph|chairman|president|founder-leader)';
-const MEMBER_ROLE = "(?:operative|commander|official|member|figure|militant|fighter|cleric|ideologue|ideologist|strategist|recruiter|financier|judge|shar'i|sharia official|mufti|lieutenant|veteran|envoy|activist)";
+const MEMBER_ROLE = "(?:operative|commander|official|member|figure|militant|fighter|cleric|ideologue|ideologist|strategist|recruiter|financier|judge|shar'i|sharia official|mufti|lieutenant|veteran|envoy|activist)(?![a-z'-])(?! (?:spokesman|spokesperson|leader|emir|deputy|head|chief))";
 const KILL = '(?:killed|assassinated|executed|murdered|slain|beheaded|shot dead|killed in an? [a-z]+ strike|killed in action)';
 const ARREST = '(?:arrested|captured|detained|apprehended|seized|taken into custody|rounded up)';
+/** An optional comma, or a relative clause set off by commas, between a subject and its verb. */
+const REL = '(?:,|, (?:who|which|whose) [^⟦.;]{0,80}?,|, (?:a|an|the) [^⟦.;]{0,60}?,)?';
 const JAIL = '(?:jail|prison|detention|custody|captivity|gaol)';
 const SUPPORT_N = '(?:support|aid|assistance|funding|funds|money|weapons|arms|resources|backing|sanctuary|safe haven|shelter|training|protection|help)';
 
@@ -58,19 +60,19 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'merged_into', pattern: `{S}~(?:merged|merging|merge|merges) (?:with|into) {O}` },
   { predicate: 'merged_into', pattern: `{S}~(?:was|were) (?:merged|absorbed|folded|subsumed|integrated|incorporated) into {O}` },
   { predicate: 'merged_into', pattern: `{S}~(?:joined|joining|joins|join) {O}` },
-  { predicate: 'merged_into', pattern: `{O},? (?:was |were )?(?:formed|created|established|founded|set up)~(?:from|out of|by merging|through the merger of|by the merger of) {S+}` },
+  { predicate: 'merged_into', pattern: `{O},? (?:was |were )?(?:formed|created|established|founded|set up)(?: (?:in|on|around) [^⟦]{0,24}?)?,? (?:from|out of|by merging|through the merger of|by the merger of) {S+}` },
   { predicate: 'split_from', pattern: `{S}~(?:split|splitting|splits|broke away|breaking away|breaks away|seceded|seceding|defected|defecting|splintered|splintering)(?: off)? from {O}` },
   { predicate: 'split_from', pattern: `{S}~(?:was|were|as) (?:a )?(?:splinter|breakaway|offshoot) (?:group |faction )?(?:of|from) {O}` },
   { predicate: 'founded', pattern: `{S}~(?:founded|co-founded|established|set up|created|formed|launched|built|organized|organised|to create|to found|to establish|to set up|to form) {O}` },
   { predicate: 'founded', pattern: `{O},? (?:was |were |had been )?(?:founded|co-founded|established|set up|created|formed|launched) by {S}` },
   { predicate: 'founded', pattern: `{S}, (?:the )?founder of {O}` },
+  { predicate: 'founded', pattern: `{S}'s (?:[a-z]+ )?(?:network|group|followers|men|cell|cells|faction|movement|organization|organisation) (?:coalesced|evolved|developed|grew|was transformed|was organized|was organised|turned) into {O}` },
   { predicate: 'founded', pattern: `{O}'s founder,? {S}` },
 
   // declarations and dissolution
   { predicate: 'declared', pattern: `{S}'s (?:[a-z]+ )?(?:declaration|proclamation|announcement) of {O}` },
   { predicate: 'declared', pattern: `{S}~(?:declared|proclaimed|announced) (?:the (?:creation|establishment|formation|founding) of )?{O}` },
   { predicate: 'declared', pattern: `{S} (?:was|were|had been) (?:formally |officially |publicly )?(?:declared|proclaimed)` },
-  { predicate: 'declared', pattern: `(?:declaration|proclamation) of {S}` },
   { predicate: 'dissolved', pattern: `{S} (?:was|were|is|are|had been|would be) (?:to be )?(?:formally |officially )?(?:dissolved|disbanded|abolished|dismantled)` },
   { predicate: 'dissolved', pattern: `(?:dissolving|dissolved|disbanding|disbanded|dissolution of|abolishing|abolished) {S}` },
 
@@ -90,7 +92,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'spokesman_of', pattern: `{S},? (?:${BE} )?${ROLE_ADJ}(?:spokesman|spokesperson|spokeswoman) (?:of|for) {O}` },
   { predicate: 'spokesman_of', pattern: `{S}'s~as (?:the )?{O} (?:spokesman|spokesperson)` },
   { predicate: 'spokesman_of', pattern: `{S}~(?:${BE}|as) (?:the )?{O}(?:'s)? (?:official )?(?:spokesman|spokesperson)` },
-  { predicate: 'representative_to', pattern: `{S}~(?:served|serving|acted|acting|worked|working|was|as) (?:as )?${ROLE_ADJ}(?:[a-z/]+ )?(?:representative|envoy|liaison|emissary|intermediary|link|go-between|delegate) (?:to|with) {O}` },
+  { predicate: 'representative_to', pattern: `{S}~(?:served|serving|acted|acting|worked|working|was|as) (?:as )?${ROLE_ADJ}(?:[a-z/]+ |⟦o\\d+⟧(?:/⟦o\\d+⟧)* )?(?:representative|envoy|liaison|emissary|intermediary|link|go-between|delegate) (?:to|with) {O}` },
   { predicate: 'representative_to', pattern: `(?:representative|envoy|liaison|emissary|intermediary|link|delegate) to {O}, {S}` },
   { predicate: 'member_of', pattern: `{S}, ${ROLE_ADJ}(?:member|members) of {O}` },
   { predicate: 'member_of', pattern: `{S},? (?:${BE}) ${ROLE_ADJ}(?:member|members) of {O}` },
@@ -100,12 +102,14 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'member_of', pattern: `(?:^|, |the |an? )(?:[a-z-]+ ){0,2}{O} ${MEMBER_ROLE},? {S}` },
   { predicate: 'member_of', pattern: `(?:^|[^']s |, |the |by |and )?{O}'s {S}` },
   { predicate: 'member_of', pattern: `{S} (?:joined|joins|joining) {O}` },
+  { predicate: 'member_of', pattern: `{S},? (?:who|having) (?:had )?(?:spent (?:time|years|months)|worked|served|fought|trained) (?:with|in|for|alongside) {O}` },
+  { predicate: 'member_of', pattern: `{O} (?:sent|dispatched|deployed|assigned) (?:a |an |its |one of its |their )?(?:[a-z-]+ ){0,3}(?:figure|envoy|emissary|representative|official|operative|operatives|commander|delegate|member|leader|leaders|cadre|cadres),? {S}` },
 
   // events befalling people
-  { predicate: 'killed', pattern: `{S} (?:was|were|had been|has been|is|being) (?:[a-z]+ )?${KILL}(?: by {O})?` },
+  { predicate: 'killed', pattern: `{S}${REL} (?:was|were|had been|has been|is|being) (?:[a-z]+ )?${KILL}(?: by {O})?` },
   { predicate: 'killed', pattern: `{S}~(?:was|were) ${KILL}` },
   { predicate: 'killed', pattern: `(?:killing|assassinating|executing|murdering|the killing of|the assassination of|the murder of|the execution of|the death of) {S}` },
-  { predicate: 'arrested', pattern: `{S} (?:was|were|had been|has been|is|being) (?:[a-z]+ )?${ARREST}(?: by {O})?` },
+  { predicate: 'arrested', pattern: `{S}${REL} (?:was|were|had been|has been|is|being) (?:[a-z]+ )?${ARREST}(?: by {O})?` },
   { predicate: 'arrested', pattern: `{S}'s (?:[a-z]+ )?(?:arrest|capture|detention)` },
   { predicate: 'arrested', pattern: `(?:the )?(?:arrest|capture|detention) of {S}` },
   { predicate: 'imprisoned', pattern: `{S} (?:had been|has been|was|were|is|remained|spent (?:[a-z0-9]+ ){0,3}) (?:in|inside) (?:an? |the )?(?:[a-z]+ ){0,2}${JAIL}` },
@@ -127,7 +131,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'supported', pattern: `{S}'s (?:[a-z]+ )?(?:support|backing|funding|sponsorship) (?:for|to|of) {O}` },
   { predicate: 'allied_with', pattern: `{S}~(?:allied|aligned|partnered|allying|aligning) (?:itself |themselves )?with {O}` },
   { predicate: 'allied_with', pattern: `(?:an? |the )?alliance (?:between|of) {S} and {O}` },
-  { predicate: 'fought', pattern: `(?:conflict|fighting|clashes|war|hostilities|infighting|fratricide|battles) between {S} and {O}` },
+  { predicate: 'fought', pattern: `(?:conflict|fighting|clashes|war|hostilities|infighting|fratricide|battles)(?:[^⟦.;]|⟦l\\d+⟧){0,24}? between {S} and {O}` },
   { predicate: 'fought', pattern: `{S}~(?:fought|fighting|fights|clashed with|clashing with|battled|battling|waged war (?:on|against)|went to war with|at war with) {O}` },
   { predicate: 'expelled', pattern: `{S}~(?:expelled|expelling|expels|ousted|ousting|excommunicated|disowned|disowning|disavowed|disavowing|cut ties with|broke (?:off )?(?:ties|connections|relations|links) with|severed (?:ties|relations|links) with) {O}` },
   { predicate: 'branch_of', pattern: `{S}~(?:${BE}|as|to be|not) (?:a |an |the |its |their |merely a |only a )?(?:[a-z-]+ ){0,2}(?:branch|affiliate|wing|franchise|subsidiary|arm|province) (?:of|for) {O}` },
