@@ -6,6 +6,8 @@ import type { Dataset } from '../core/model.js';
 import type { ExistingRecords } from '../core/validate-dataset.js';
 import { readDataset } from './native/read-dataset.js';
 import { writeDataset } from './native/write-dataset.js';
+import { writeStix } from './stix/export.js';
+import { readStix } from './stix/import.js';
 
 export interface ImportContext {
   readonly file: string;
@@ -22,6 +24,8 @@ export interface ImportResult {
 export interface ExportContext {
   /** Restrict to an entity and what is connected to it, when given. */
   readonly focus?: string;
+  /** Start text files with a UTF-8 byte order mark (CSV, for spreadsheets that need one). */
+  readonly bom?: boolean;
 }
 
 export interface Exporter {
@@ -38,11 +42,13 @@ export interface Importer {
 export const EXPORTERS = new Map<string, Exporter>([
   ['json', { description: 'native JSON (lossless)', write: (ds) => writeDataset(ds, 'json') }],
   ['yaml', { description: 'native YAML (lossless)', write: (ds) => writeDataset(ds, 'yaml') }],
+  ['stix', { description: 'STIX 2.1 bundle (JSON), lossless through the isnad extension', write: (ds, ctx) => writeStix(ds, ctx.focus) }],
 ]);
 
 export const IMPORTERS = new Map<string, Importer>([
   ['json', { description: 'native JSON', read: (text, ctx) => ({ dataset: readDataset(text, ctx), warnings: [] }) }],
   ['yaml', { description: 'native YAML', read: (text, ctx) => ({ dataset: readDataset(text, ctx), warnings: [] }) }],
+  ['stix', { description: 'STIX 2.1 bundle (isnad bundles exactly, others best effort)', read: readStix }],
 ]);
 
 /** Guesses a format from a file name. */
