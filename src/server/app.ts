@@ -1,0 +1,129 @@
+/**
+ * The HTTP JSON API as a Hono app: `createApp({ repo })` gives an app that `isnad serve` hands
+ * to the Node server and tests call through `app.request()`. Every request is validated at its
+ * route; every error is mapped to a status in one `onError`; security headers and body limits
+ * apply to everything; the built web app is served from `web/dist` when it exists.
+ *
+ * @example
+ * const app = createApp({ repo: await openStore(':memory:') });
+ * const res = await app.request('/api/search?q=Zarqawi');
+ */
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { IsnadError } from '../core/errors.js';
+import { KnowledgeBase } from '../app/knowledge-base.js';
+import type { Repository } from '../store/repository.js';
+import type { AppDeps, AuthUser, Env, ServerOptions } from './env.js';
+import { errorResponse } from './errors.js';
+import { openApiDocument } from './openapi.js';
+import { routeSpecs } from './route-spec.js';
+import { staticApp } from './static.js';
+import { metaRoutes } from './routes/meta.js';
+import { entityRoutes } from './routes/entities.js';
+import { claimRoutes } from './routes/claims.js';
+import { viewRoutes } from './routes/views.js';
+import { sourceRoutes } from './routes/sources.js';
+
+export const DEFAULT_OPTIONS: ServerOptions = {
+  maxBodyBytes: 1024 * 1024,
+  validateResponses: false,
+  maxNetworkNodes: 5000,
+  maxTimelineEntries: 20_000,
+};
+
+/** The single user of local (embedded, no sign-in) mode. */
+export const LOCAL_USER: AuthUser = Object.freeze({ id: 'local', name: 'local', role: 'admin', via: 'local' });
+
+export interface CreateAppOptions {
+  readonly repo: Repository;
+  /** Builds the knowledge base for one request; default is a plain `KnowledgeBase` over `repo`. */
+  readonly kb?: (repo: Repository) => KnowledgeBase | Promise<KnowledgeBase>;
+  readonly options?: Partial<ServerOptions>;
+  /** Folder of the built web app; served when it holds an index.html. */
+  readonly webRoot?: string;
+  /**
+   * Who is calling. Default is local mode: everyone is {@link LOCAL_USER}. Server mode passes
+   * a function that reads the session or token and returns undefined for anonymous callers.
+   */
+  readonly authenticate?: (c: import('hono').Context<Env>) => Promise<AuthUser | undefined>;
+  /** Extra routes mounted before the API (server mode's /api/auth and /api/users). */
+  readonly extraRoutes?: Hono<Env>;
+  /** Where unexpected errors are logged. Default is console.error. */
+  readonly log?: (err: unknown) => void;
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** The API's routes; their type is what the web app's typed client (`hc<AppType>`) reads. */
+function apiRoutes() {
+  return new Hono<Env>().route('/', metaRoutes).route('/', entityRoutes).route('/', claimRoutes).route('/', viewRoutes).route('/', sourceRoutes);
+}
+export type AppType = ReturnType<typeof apiRoutes>;
+
+export const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+export function createApp(init: CreateAppOptions): Hono<Env> {
+  const options: ServerOptions = { ...DEFAULT_OPTIONS, ...init.options };
+  const kbFactory = init.kb ?? ((repo: Repository) => new KnowledgeBase(repo));
+  const deps: AppDeps = { repo: init.repo, kb: async () => kbFactory(init.repo), options };
+  const log = init.log ?? ((err: unknown) => console.error('isnad server error:', err));
+  const app = new Hono<Env>();
+
+  app.use('*', secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    xFrameOptions: 'DENY',
+    referrerPolicy: 'no-referrer',
+    crossOriginResourcePolicy: 'same-origin',
+    crossOriginOpenerPolicy: 'same-origin',
+    strictTransportSecurity: false,
+  }));
+  app.use('*', async (c, next) => {
+    c.set('deps', deps);
+    c.set('user', init.authenticate ? await init.authenticate(c) : LOCAL_USER);
+    await next();
+  });
+  app.use('/api/*', bodyLimit({
+    maxSize: options.maxBodyBytes,
+    onError: () => {
+      throw new IsnadError('bad_input', `Request body too large (limit ${options.maxBodyBytes} bytes).`, [], { cause: 413 });
+    },
+  }));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
+
+  if (init.extraRoutes) app.route('/', init.extraRoutes);
+  app.route('/', apiRoutes());
+  const document = openApiDocument(routeSpecs(), { version: packageVersion() });
+  app.get('/openapi.json', (c) => c.json(document));
+
+  const web = init.webRoot ? staticApp(init.webRoot) : undefined;
+  if (web) app.use('*', web);
+
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, issues: [] } }, 404));
+  app.onError(async (err, c) => {
+    if (err instanceof IsnadError && err.cause === 413) return c.json({ error: { code: 'payload_too_large', message: err.message, issues: [] } }, 413);
+    return errorResponse(err, c, { repo: init.repo, log });
+  });
+  return app;
+}
