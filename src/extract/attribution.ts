@@ -16,7 +16,7 @@ export interface Attribution {
   readonly at: number;
 }
 
-const SLOT = '⟦[po](\\d+)⟧';
+const SLOT = '(?:the )?⟦[po](\\d+)⟧';
 const SAY = "(?:said|says|say|claimed|claims|claim|asserted|asserts|argued|argues|insisted|insists|maintained|maintains|stated|states|wrote|writes|reported|reports|alleged|alleges|admitted|admits|acknowledged|acknowledges|announced|announces|told|tells|explained|explains|recalled|recalls|remarked|noted|notes|added|put it|once put it|made the case|repeated|confirmed|confirms|believed|believes|contended|contends)";
 const DENY = '(?:denied|denies|deny|rejected|rejects|reject|rejecting|disputed|disputes|dismissed|dismisses|refuted|refutes)';
 const MEDIUM = '(?:letter|letters|message|statement|note|memo|speech|video|audio|recording|communiqué|communique|biography|book|report|interview)';
@@ -27,8 +27,8 @@ const FRAMES: ReadonlyArray<{ re: RegExp; deny?: boolean; chain?: boolean }> = [
   { re: new RegExp(`in the (?:telling|account|version|narrative|view|words|eyes) of ${SLOT}`, 'g') },
   { re: new RegExp(`(?:according to|as told by|in the view of|per) ${SLOT}`, 'g') },
   { re: new RegExp(`as ${SLOT} (?:tells it|has it|puts it|once put it|says|claims)`, 'g') },
-  { re: new RegExp(`${SLOT}(?:, (?:however|though|for (?:its|his|their) part|in turn|meanwhile),)? (?:has |had |also |later |publicly |repeatedly |formally |once )?${DENY}`, 'g'), deny: true },
-  { re: new RegExp(`${SLOT}(?:, (?:however|though|for (?:its|his|their) part|in turn|meanwhile),)? (?:has |had |also |later |publicly |repeatedly |formally |once |would |will )?${SAY}`, 'g') },
+  { re: new RegExp(`${SLOT}(?:, (?:however|though|for (?:its|his|their) part|in turn|meanwhile),)? (?:has |had |also |later |publicly |repeatedly |formally |once )?${DENY}\\b`, 'g'), deny: true },
+  { re: new RegExp(`${SLOT}(?:, (?:however|though|for (?:its|his|their) part|in turn|meanwhile),)? (?:has |had |also |later |publicly |repeatedly |formally |once |would |will )?${SAY}\\b`, 'g') },
   { re: new RegExp(`${MEDIUM} (?:by|from) ${SLOT},? (?:where|in which) ⟦p\\d+⟧ (?:${SAY}|${DENY})`, 'g') },
   { re: new RegExp(`${SLOT}'s (?:[a-z-]+ ){0,2}${MEDIUM}`, 'g') },
 ];

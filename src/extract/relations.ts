@@ -26,6 +26,8 @@ export interface RawClaim {
 
 const SLOT_RE = '⟦[pol]\\d+⟧';
 const LIST = `${SLOT_RE}(?:(?:,|,? and|,? or|,? as well as)(?: [a-z-]{1,24}){0,3} ${SLOT_RE}){0,6}`;
+/** An optional determiner before a slot: "the Dawn Army". */
+const DET = '(?:(?<=^|[ ,(])(?:the|a|an) )?';
 const GAP = `(?:[^⟦⟧.;]|⟦l\\d+⟧){0,60}?`;
 
 interface Compiled {
@@ -38,10 +40,10 @@ interface Compiled {
 
 function compile(t: TriggerPattern): Compiled {
   const src = t.pattern
-    .replace(/\{S\+\}/g, `(?<S>${LIST})`)
-    .replace(/\{O\+\}/g, `(?<O>${LIST})`)
-    .replace(/\{S\}/g, `(?<S>${SLOT_RE})`)
-    .replace(/\{O\}/g, `(?<O>${SLOT_RE})`)
+    .replace(/\{S\+\}/g, `${DET}(?<S>${LIST})`)
+    .replace(/\{O\+\}/g, `${DET}(?<O>${LIST})`)
+    .replace(/\{S\}/g, `${DET}(?<S>${SLOT_RE})`)
+    .replace(/\{O\}/g, `${DET}(?<O>${SLOT_RE})`)
     .replace(/\{poss\}/g, `(?:${SLOT_RE}'s |(?:his|her|its|their) )?`)
     .replace(/~/g, GAP);
   // cue: the longest plain word of the pattern source outside slots (all alternatives must contain a word)
@@ -140,7 +142,7 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
           if (main && main.start < subs[0]!.start) subs = [main];
         }
       }
-      const objs = c.hasObject ? slotsIn(sk, g.O) : [null];
+      const objs = c.hasObject && g.O !== undefined ? slotsIn(sk, g.O) : [null];
       for (const s of subs) for (const o of objs) {
         add(c.t.predicate, s, o, m.index, m.index + m[0].length, c.t.pattern);
         if (c.t.also && o) {
