@@ -6,6 +6,8 @@ import type { Dataset } from '../core/model.js';
 import type { ExistingRecords } from '../core/validate-dataset.js';
 import { readDataset } from './native/read-dataset.js';
 import { writeDataset } from './native/write-dataset.js';
+import { writeFtm } from './ftm/export.js';
+import { readFtm } from './ftm/import.js';
 import { writeStix } from './stix/export.js';
 import { readStix } from './stix/import.js';
 
@@ -43,12 +45,14 @@ export const EXPORTERS = new Map<string, Exporter>([
   ['json', { description: 'native JSON (lossless)', write: (ds) => writeDataset(ds, 'json') }],
   ['yaml', { description: 'native YAML (lossless)', write: (ds) => writeDataset(ds, 'yaml') }],
   ['stix', { description: 'STIX 2.1 bundle (JSON), lossless through the isnad extension', write: (ds, ctx) => writeStix(ds, ctx.focus) }],
+  ['ftm', { description: 'FollowTheMoney entities, one JSON object per line', write: (ds, ctx) => writeFtm(ds, ctx.focus) }],
 ]);
 
 export const IMPORTERS = new Map<string, Importer>([
   ['json', { description: 'native JSON', read: (text, ctx) => ({ dataset: readDataset(text, ctx), warnings: [] }) }],
   ['yaml', { description: 'native YAML', read: (text, ctx) => ({ dataset: readDataset(text, ctx), warnings: [] }) }],
   ['stix', { description: 'STIX 2.1 bundle (isnad bundles exactly, others best effort)', read: readStix }],
+  ['ftm', { description: 'FollowTheMoney JSON lines (best effort; claims come in as candidates)', read: readFtm }],
 ]);
 
 /** Guesses a format from a file name. */

@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { IsnadError } from '../../core/errors.js';
+import { mini } from '../testing/fixtures.js';
+import type { FtmEntityDatum } from './entity.js';
+import { toFtmEntities, writeFtm } from './export.js';
+import { readFtm } from './import.js';
+import { ftmModel } from './model.js';
+
+/** The FtM model version these tests were written against (pin; bump deliberately). */
+const PINNED_MODEL_VERSION = '4.5.2';
+const ISO_DATE_PREFIX = /^\d{4}(-\d{2}(-\d{2}(T\d{2}(:\d{2}(:\d{2})?)?)?)?)?$/;
+
+/** Checks entities against the model: schema, properties, types, entity references and ranges. */
+function modelProblems(entities: readonly FtmEntityDatum[]): string[] {
+  const model = ftmModel();
+  const byId = new Map(entities.map((e) => [e.id, e] as const));
+  const problems: string[] = [];
+  for (const e of entities) {
+    if (!model.hasSchema(e.schema)) { problems.push(`${e.id}: no schema ${e.schema}`); continue; }
+    if (model.schema(e.schema).abstract) problems.push(`${e.id}: ${e.schema} is abstract`);
+    for (const [prop, values] of Object.entries(e.properties)) {
+      const p = model.property(e.schema, prop);
+      if (!p) { problems.push(`${e.id}: ${e.schema} has no property ${prop}`); continue; }
+      for (const v of values) {
+        if (typeof v !== 'string' || v.trim() === '') problems.push(`${e.id}.${prop}: empty value`);
+        if (p.type === 'date' && !ISO_DATE_PREFIX.test(v)) problems.push(`${e.id}.${prop}: "${v}" is not an ISO date prefix`);
+        if (p.type === 'url' && !/^https?:\/\//.test(v)) problems.push(`${e.id}.${prop}: "${v}" is not a URL`);
+        if (p.type === 'entity') {
+          const target = byId.get(v);
+          if (!target) problems.push(`${e.id}.${prop}: reference ${v} does not resolve`);
+          else if (p.range && !model.isA(target.schema, p.range)) problems.push(`${e.id}.${prop}: ${target.schema} is not a ${p.range}`);
+        }
+      }
+    }
+    const edge = model.edge(e.schema);
+    if (edge && (!e.properties[edge.source]?.length || !e.properties[edge.target]?.length)) problems.push(`${e.id}: edge ${e.schema} lacks an end`);
+  }
+  return problems;
+}
+
+describe('FollowTheMoney export', () => {
+  it('uses the pinned model version', () => {
+    expect(ftmModel().version).toBe(PINNED_MODEL_VERSION);
+  });
+
+  it('validates against the FtM model: schemata, properties, date prefixes, references and ranges', () => {
+    const entities = toFtmEntities(mini());
+    expect(modelProblems(entities)).toEqual([]);
+    expect(new Set(entities.map((e) => e.schema))).toEqual(new Set(['Article', 'Document', 'Person', 'Organization', 'Address', 'Directorship', 'Succession', 'UnknownLink', 'Event']));
+  });
+
+  it('maps names, roles and EDTF dates through the model’s edge and temporalExtent', () => {
+    const byId = new Map(toFtmEntities(mini()).map((e) => [e.id, e] as const));
+    expect(byId.get('isnad-entity-karim-haddad')!.properties).toMatchObject({ name: ['Karim Haddad'], weakAlias: ['Abu Salim al-Nahri', 'al-Nahri'] });
+    expect(byId.get('isnad-entity-valley-front')!.properties.abbreviation).toEqual(['VF']);
+    expect(byId.get('isnad-entity-omar-said')!.properties.alias).toEqual(['Omar Saeed']);
+    expect(byId.get('isnad-claim-haddad-leads')!.properties).toMatchObject({ director: ['isnad-entity-karim-haddad'], organization: ['isnad-entity-valley-brotherhood'], role: ['leader'], startDate: ['1990'], endDate: ['1995'], summary: ['Haddad led it'], sourceUrl: ['https://example.org/valley-history'], proof: ['isnad-source-farouk-2020'] });
+    expect(byId.get('isnad-claim-vb-renamed')!.properties).toMatchObject({ predecessor: ['isnad-entity-valley-brotherhood'], successor: ['isnad-entity-valley-front'], date: ['1995'] });
+    expect(byId.get('isnad-claim-mansour-leads-re')!.properties).toMatchObject({ startDate: ['2003'] });
+    expect(byId.get('isnad-claim-mansour-leads-re')!.properties.endDate).toBeUndefined();
+    expect(byId.get('isnad-claim-haddad-killed')!.properties).toMatchObject({ involved: ['isnad-entity-karim-haddad'], date: ['1998-06'] });
+    expect(byId.get('isnad-claim-re-branch-emirate-denies')!.properties).toMatchObject({ status: ['denied'] });
+    expect(byId.get('isnad-claim-re-branch-emirate-denies')!.properties.description![0]).toMatch(/^River Emirate denies that River Emirate was a branch of Mountain Network/);
+  });
+
+  it('is deterministic, one entity per line', () => {
+    const text = writeFtm(mini());
+    expect(text).toBe(writeFtm(mini()));
+    expect(text.trim().split('\n').every((l) => JSON.parse(l).schema)).toBe(true);
+  });
+});
+
+describe('FollowTheMoney import', () => {
+  it('reads its own export back, best effort, and reports what it skips', () => {
+    const { dataset, warnings } = readFtm(writeFtm(mini()), { file: 'mini.ftm' });
+    expect(dataset.entities.map((e) => e.canonical).sort()).toEqual(mini().entities.map((e) => e.canonical).sort());
+    expect(dataset.sources.map((s) => s.title)).toContain('A History of the Valley Movements');
+    const linked = mini().claims.filter((c) => c.object);
+    expect(dataset.claims).toHaveLength(linked.length);
+    const lead = dataset.claims.find((c) => c.predicate === 'leader_of' && c.time === '1990/1995')!;
+    expect(lead).toMatchObject({ status: 'candidate', evidence: [{ quote: 'Haddad led it' }] });
+    expect(dataset.claims.filter((c) => c.stance === 'denies')).toHaveLength(1);
+    expect(warnings).toEqual(['2 Event entities could not be mapped to isnad records; skipped']);
+  });
+
+  it('refuses unknown schemata and malformed lines with their line numbers', () => {
+    const fails = (text: string, pattern: RegExp) => {
+      let err: unknown;
+      try { readFtm(text, { file: 'x.ftm' }); } catch (e) { err = e; }
+      expect(err).toBeInstanceOf(IsnadError);
+      expect((err as IsnadError).issues.map((i) => `${i.line}: ${i.message}`).join('\n')).toMatch(pattern);
+    };
+    fails('{"id":"a","schema":"Person","properties":{"name":["A"]}}\n{"id":"b","schema":"Dragon","properties":{}}', /2: "Dragon" is not a FollowTheMoney/);
+    fails('{"id":"a","schema":"Person","properties":{"name":"A"}}', /1: property values must be lists/);
+    fails('not json', /1: /);
+  });
+});
