@@ -52,6 +52,14 @@ export class KnowledgeBase {
 
   constructor(readonly repo: Repository, private readonly searcher?: NameSearcher) {}
 
+  /**
+   * A knowledge base over the same store and name searcher with empty caches: the server takes
+   * one per request, so nothing cached outlives a write.
+   */
+  fresh(): KnowledgeBase {
+    return new KnowledgeBase(this.repo, this.searcher);
+  }
+
   /** Entities whose names match the query, best first. */
   async search(query: string, limit = 20): Promise<SearchHit[]> {
     if (this.searcher) return this.searcher.search(query, limit);
