@@ -8,6 +8,9 @@ import { readDataset } from './native/read-dataset.js';
 import { writeDataset } from './native/write-dataset.js';
 import { writeFtm } from './ftm/export.js';
 import { readFtm } from './ftm/import.js';
+import { toRdfGraph } from './rdf/graph.js';
+import { writeJsonLd } from './rdf/jsonld.js';
+import { writeTurtle } from './rdf/turtle.js';
 import { writeStix } from './stix/export.js';
 import { readStix } from './stix/import.js';
 
@@ -46,6 +49,8 @@ export const EXPORTERS = new Map<string, Exporter>([
   ['yaml', { description: 'native YAML (lossless)', write: (ds) => writeDataset(ds, 'yaml') }],
   ['stix', { description: 'STIX 2.1 bundle (JSON), lossless through the isnad extension', write: (ds, ctx) => writeStix(ds, ctx.focus) }],
   ['ftm', { description: 'FollowTheMoney entities, one JSON object per line', write: (ds, ctx) => writeFtm(ds, ctx.focus) }],
+  ['jsonld', { description: 'RDF as JSON-LD (schema.org, PROV-O, a statement node per claim)', write: (ds, ctx) => writeJsonLd(toRdfGraph(ds, ctx.focus)) }],
+  ['turtle', { description: 'RDF as Turtle (same graph as jsonld)', write: (ds, ctx) => writeTurtle(toRdfGraph(ds, ctx.focus)) }],
 ]);
 
 export const IMPORTERS = new Map<string, Importer>([
