@@ -6,6 +6,7 @@ import type { Dataset } from '../core/model.js';
 import type { ExistingRecords } from '../core/validate-dataset.js';
 import { readDataset } from './native/read-dataset.js';
 import { writeDataset } from './native/write-dataset.js';
+import { writeCsv } from './csv/export.js';
 import { writeFtm } from './ftm/export.js';
 import { readFtm } from './ftm/import.js';
 import { toRdfGraph } from './rdf/graph.js';
@@ -51,6 +52,7 @@ export const EXPORTERS = new Map<string, Exporter>([
   ['ftm', { description: 'FollowTheMoney entities, one JSON object per line', write: (ds, ctx) => writeFtm(ds, ctx.focus) }],
   ['jsonld', { description: 'RDF as JSON-LD (schema.org, PROV-O, a statement node per claim)', write: (ds, ctx) => writeJsonLd(toRdfGraph(ds, ctx.focus)) }],
   ['turtle', { description: 'RDF as Turtle (same graph as jsonld)', write: (ds, ctx) => writeTurtle(toRdfGraph(ds, ctx.focus)) }],
+  ['csv', { description: 'a folder of CSV files (entities, names, sources, claims, evidence, disputes); --bom for spreadsheets that need it', write: (ds, ctx) => writeCsv(ds, ctx) }],
 ]);
 
 export const IMPORTERS = new Map<string, Importer>([

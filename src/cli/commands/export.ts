@@ -13,13 +13,14 @@ export function register(program: Command, ctx: CliContext): void {
     .option('-f, --format <format>', `one of: ${[...EXPORTERS.keys()].join(', ')}`, 'yaml')
     .option('-o, --out <path>', 'write to this file (a folder for multi-file formats) instead of standard output')
     .option('-e, --entity <name>', 'only this entity and what is connected to it (formats that support it)')
-    .addHelpText('after', '\nExamples:\n  isnad export --format json > kb.json\n  isnad export --format yaml --out kb.yaml')
-    .action(async (opts: { format: string; out?: string; entity?: string }) => {
+    .option('--bom', 'start CSV files with a UTF-8 byte order mark (for spreadsheets that expect one)')
+    .addHelpText('after', '\nExamples:\n  isnad export --format json > kb.json\n  isnad export --format yaml --out kb.yaml\n  isnad export --format stix --out kb.stix.json\n  isnad export --format csv --bom --out kb-csv/\n  isnad export --format html --entity "Islamic State" --out chronology.html')
+    .action(async (opts: { format: string; out?: string; entity?: string; bom?: boolean }) => {
       const exporter = EXPORTERS.get(opts.format);
       if (!exporter) throw new IsnadError('unsupported', `unknown export format "${opts.format}" (known: ${[...EXPORTERS.keys()].join(', ')})`);
       const kb = await ctx.kb();
       const focus = opts.entity ? (await kb.resolve(opts.entity)).id : undefined;
-      const result = await exporter.write(await kb.repo.exportDataset(), { focus });
+      const result = await exporter.write(await kb.repo.exportDataset(), { focus, bom: opts.bom === true });
       if (typeof result === 'string') {
         if (opts.out) writeFileSync(opts.out, result);
         else process.stdout.write(result);
