@@ -11,6 +11,7 @@ import { KyselyRepository } from '../kysely-repository.js';
 import { migrateToLatest } from '../migrate.js';
 import type { Database as Schema } from '../schema.js';
 import { defaultFold } from '../fold.js';
+import { FastSqliteRepository } from './fast-repository.js';
 
 export interface SqliteStoreOptions {
   /** Path of the database file, or `:memory:`. */
@@ -30,7 +31,7 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<KyselyR
   database.pragma('busy_timeout = 5000');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
   if (!opts.readonly) await migrateToLatest(db as Kysely<unknown>, SQLITE_CAPABILITIES);
-  return new KyselyRepository(db, SQLITE_CAPABILITIES, {
+  return new FastSqliteRepository(db, database, SQLITE_CAPABILITIES, {
     fold: defaultFold,
     close: async () => {
       await db.destroy();

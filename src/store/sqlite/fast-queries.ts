@@ -1,0 +1,172 @@
+/**
+ * The hot reads of the SQLite store as cached better-sqlite3 prepared statements: claims by
+ * any `ClaimFilter` with their evidence and attribution fetched in one batch, entities by id
+ * with their names, names by folded key, sources by id. Results are built by `rows.ts`, so
+ * they are exactly what the generic Kysely path returns (`fast-queries.test.ts` checks it).
+ */
+import type Database from 'better-sqlite3';
+import type { Claim, Dispute, Entity, Source } from '../../core/model.js';
+import { groupBy } from '../../core/collections.js';
+import type { ClaimFilter, NameHit } from '../repository.js';
+import { rowsToClaim, rowsToEntity, rowToSource } from '../rows.js';
+import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from '../schema.js';
+
+/** Batches at or below this size are fetched row by row (point lookups beat a json_each join there). */
+const SMALL = 8;
+const PREFIX_END = '\u{10FFFF}';
+
+/** Records ordered by the first position of their id in `ids` (as the generic repository orders them). */
+export function inOrderAsked<T extends { id: string }>(records: T[], ids: readonly string[]): T[] {
+  const order = new Map<string, number>();
+  ids.forEach((id, i) => order.has(id) || order.set(id, i));
+  return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+export type FastClaimFilter = ClaimFilter & { readonly ids?: readonly string[] };
+
+export class FastQueries {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private stmt(sql: string): Database.Statement {
+    let s = this.cache.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.cache.set(sql, s);
+    }
+    return s;
+  }
+
+  /** Forgets prepared statements (after schema changes). */
+  reset(): void {
+    this.cache.clear();
+  }
+
+  // ---- entities ----
+
+  /** As `KyselyRepository.getEntities`: unique ids, ordered as asked, missing ones left out. */
+  entities(ids: readonly string[]): Entity[] {
+    const unique = [...new Set(ids)];
+    const out: Entity[] = [];
+    if (unique.length <= SMALL) {
+      const e = this.stmt('select * from entity where id = ?');
+      const n = this.stmt('select * from entity_name where entity_id = ? order by seq');
+      for (const id of unique) {
+        const row = e.get(id) as EntityRow | undefined;
+        if (row) out.push(rowsToEntity(row, n.all(id) as EntityNameRow[]));
+      }
+    } else {
+      const json = JSON.stringify(unique);
+      const rows = this.stmt('select * from entity where id in (select value from json_each(?))').all(json) as EntityRow[];
+      const names = this.stmt('select * from entity_name where entity_id in (select value from json_each(?))').all(json) as EntityNameRow[];
+      const by = groupBy(names, (x) => x.entity_id);
+      for (const r of rows) out.push(rowsToEntity(r, by.get(r.id) ?? []));
+    }
+    return out.length > 1 ? inOrderAsked(out, ids) : out;
+  }
+
+  findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): NameHit[] {
+    const rows = (opts.prefix
+      ? this.stmt('select entity_id, name, kind from entity_name where folded >= ? and folded < ? order by entity_id, seq limit ?').all(foldedQuery, foldedQuery + PREFIX_END, opts.limit ?? 100)
+      : this.stmt('select entity_id, name, kind from entity_name where folded = ? order by entity_id, seq limit ?').all(foldedQuery, opts.limit ?? 100)) as { entity_id: string; name: string; kind: string }[];
+    return rows.map((r) => ({ entityId: r.entity_id, name: r.name, kind: r.kind }));
+  }
+
+  /** Every name with its entity id, in store order, for building a name index. */
+  *allNames(): Iterable<{ entityId: string; name: string }> {
+    for (const r of this.stmt('select entity_id, name from entity_name order by entity_id, seq').raw().iterate() as Iterable<[string, string]>) {
+      yield { entityId: r[0], name: r[1] };
+    }
+  }
+
+  source(id: string): Source | undefined {
+    const r = this.stmt('select * from source where id = ?').get(id) as SourceRow | undefined;
+    return r && rowToSource(r);
+  }
+
+  disputes(ids: readonly string[]): Dispute[] {
+    if (ids.length === 0) return [];
+    const rows = this.stmt('select id, question from dispute where id in (select value from json_each(?)) order by id').all(JSON.stringify([...ids])) as Dispute[];
+    return rows.map((d) => ({ id: d.id, question: d.question }));
+  }
+
+  // ---- claims ----
+
+  /** As `KyselyRepository.listClaims` for every filter it takes: ordered by id, hydrated. */
+  claims(f: FastClaimFilter): Claim[] {
+    const where: string[] = [];
+    const args: unknown[] = [];
+    const list = (col: string, xs: readonly string[], indexed: boolean) => {
+      const c = indexed ? col : `+${col}`;
+      if (xs.length === 1) {
+        where.push(`${c} = ?`);
+        args.push(xs[0]);
+      } else {
+        where.push(`${c} in (select value from json_each(?))`);
+        args.push(JSON.stringify(xs));
+      }
+    };
+    if (f.ids) {
+      if (f.ids.length === 0) return [];
+      list('id', f.ids, true);
+    }
+    if (f.entities?.length) {
+      if (f.entities.length === 1) {
+        where.push('(subject_id = ? or object_id = ?)');
+        args.push(f.entities[0], f.entities[0]);
+      } else {
+        const json = JSON.stringify(f.entities);
+        where.push('(subject_id in (select value from json_each(?)) or object_id in (select value from json_each(?)))');
+        args.push(json, json);
+      }
+    }
+    if (f.subject) {
+      where.push('subject_id = ?');
+      args.push(f.subject);
+    }
+    if (f.object) {
+      where.push('object_id = ?');
+      args.push(f.object);
+    }
+    if (f.predicates?.length) list('predicate', f.predicates, false);
+    if (f.statuses?.length) list('status', f.statuses, false);
+    if (f.claimants?.length) list('claimant_id', f.claimants, true);
+    if (f.dispute) {
+      where.push('dispute_id = ?');
+      args.push(f.dispute);
+    }
+    if (f.source) {
+      where.push('exists (select 1 from evidence e where e.claim_id = claim.id and e.source_id = ?)');
+      args.push(f.source);
+    }
+    if (f.fromDay !== undefined) {
+      where.push('time is not null and (t_hi is null or t_hi >= ?)');
+      args.push(f.fromDay);
+    }
+    if (f.toDay !== undefined) {
+      where.push('time is not null and (t_lo is null or t_lo <= ?)');
+      args.push(f.toDay);
+    }
+    let sql = `select * from claim${where.length ? ` where ${where.join(' and ')}` : ''} order by id`;
+    if (f.limit !== undefined) {
+      sql += ' limit ? offset ?';
+      args.push(f.limit, f.offset ?? 0);
+    }
+    return this.hydrate(this.stmt(sql).all(...args) as ClaimRow[]);
+  }
+
+  /** Claim rows to claims, with evidence and attribution fetched per claim or in one batch. */
+  hydrate(rows: readonly ClaimRow[]): Claim[] {
+    if (rows.length === 0) return [];
+    if (rows.length <= SMALL) {
+      const ev = this.stmt('select * from evidence where claim_id = ?');
+      const at = this.stmt('select * from attribution where claim_id = ?');
+      return rows.map((r) => rowsToClaim(r, ev.all(r.id) as EvidenceRow[], at.all(r.id) as AttributionRow[]));
+    }
+    const json = JSON.stringify(rows.map((r) => r.id));
+    const ev = groupBy(this.stmt('select * from evidence where claim_id in (select value from json_each(?))').all(json) as EvidenceRow[], (e) => e.claim_id);
+    const at = groupBy(this.stmt('select * from attribution where claim_id in (select value from json_each(?))').all(json) as AttributionRow[], (a) => a.claim_id);
+    return rows.map((r) => rowsToClaim(r, ev.get(r.id) ?? [], at.get(r.id) ?? []));
+  }
+}

@@ -1,0 +1,117 @@
+/**
+ * The SQLite repository with fast paths: the generic Kysely repository, with bulk import and the
+ * hot reads done by raw better-sqlite3 prepared statements (`fast-import.ts`,
+ * `fast-queries.ts`). The `Repository` interface and its semantics are unchanged: every method
+ * returns what the generic path returns, and anything without a fast path (edits, history,
+ * reverts, transactions) is the generic code.
+ *
+ * It also keeps the in-memory `NameIndex` that fuzzy search needs, built on first use from the
+ * stored names and dropped whenever a write may have changed names.
+ */
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { Claim, Dataset, Dispute, Entity, Source } from '../../core/model.js';
+import { NameIndex } from '../../names/name-index.js';
+import type { EngineCapabilities } from '../capabilities.js';
+import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
+import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, Repository, WriteOptions } from '../repository.js';
+import type { Database as Schema } from '../schema.js';
+import { fastImport, REBUILD_INDEXES_AT } from './fast-import.js';
+import { FastQueries, inOrderAsked } from './fast-queries.js';
+
+export class FastSqliteRepository extends KyselyRepository {
+  readonly fast: FastQueries;
+  private index?: NameIndex;
+  /** Imports with at least this many claims drop and rebuild secondary indexes (see `fast-import.ts`). */
+  rebuildIndexesAt = REBUILD_INDEXES_AT;
+
+  constructor(
+    db: Kysely<Schema>,
+    readonly raw: BetterSqlite3.Database,
+    caps: EngineCapabilities,
+    private readonly fastHooks: EngineHooks,
+  ) {
+    super(db, caps, fastHooks);
+    this.fast = new FastQueries(raw);
+  }
+
+  // ---- writes: bulk import fast, the rest generic; each drops the name index ----
+
+  override async importDataset(ds: Dataset, opts: { actor?: string } = {}): Promise<ImportSummary> {
+    this.index = undefined;
+    if (!this.raw.readonly) {
+      const done = fastImport(this.raw, ds, this.fastHooks.fold, opts.actor ?? 'import', this.rebuildIndexesAt);
+      if (done) return done;
+    }
+    return super.importDataset(ds, opts);
+  }
+
+  override async updateEntity(entity: Entity, opts?: WriteOptions & { action?: string }): Promise<Entity> {
+    this.index = undefined;
+    return super.updateEntity(entity, opts);
+  }
+
+  override async revertChange(changeId: number, opts?: { actor?: string }): Promise<ChangeEntry> {
+    this.index = undefined;
+    return super.revertChange(changeId, opts);
+  }
+
+  override async transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
+    this.index = undefined;
+    try {
+      return await super.transaction(fn);
+    } finally {
+      this.index = undefined;
+    }
+  }
+
+  // ---- reads ----
+
+  override async getEntity(id: string): Promise<Entity | undefined> {
+    return this.fast.entities([id])[0];
+  }
+
+  override async getEntities(ids: readonly string[]): Promise<Entity[]> {
+    return this.fast.entities(ids);
+  }
+
+  override async findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): Promise<NameHit[]> {
+    return this.fast.findNames(foldedQuery, opts);
+  }
+
+  override async getSource(id: string): Promise<Source | undefined> {
+    return this.fast.source(id);
+  }
+
+  override async getClaim(id: string): Promise<Claim | undefined> {
+    return this.fast.claims({ ids: [id] })[0];
+  }
+
+  override async getClaims(ids: readonly string[]): Promise<Claim[]> {
+    return inOrderAsked(this.fast.claims({ ids: [...new Set(ids)] }), ids);
+  }
+
+  override async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
+    return this.fast.claims(filter);
+  }
+
+  /** Disputes by id (ordered by id, missing ones left out): views need a few, not the whole table. */
+  async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
+    return this.fast.disputes(ids);
+  }
+
+  /** The name index over every stored name, built on first use (≈ the names module's build cost per name). */
+  nameIndex(): NameIndex {
+    if (!this.index) {
+      const ix = new NameIndex();
+      for (const n of this.fast.allNames()) ix.add(n.entityId, n.name);
+      this.index = ix;
+    }
+    return this.index;
+  }
+
+  /** True when the name index is built (so a search will not pay for building it). */
+  get nameIndexReady(): boolean {
+    return this.index !== undefined;
+  }
+}
