@@ -60,7 +60,14 @@ export function cite(kb: KnowledgeBase, c: Claim, basis?: string): CitedClaim {
 }
 
 const citeViewed = (kb: KnowledgeBase, v: ViewedClaim) => cite(kb, v.claim, v.basis);
-const item = (kb: KnowledgeBase, i: AsOfItem) => ({ entity: ref(kb, i.entity), modality: i.modality, ...(i.detail ? { detail: i.detail } : {}), claims: i.claims.map((v) => citeViewed(kb, v)) });
+const item = (kb: KnowledgeBase, i: AsOfItem) => ({
+  entity: ref(kb, i.entity),
+  modality: i.modality,
+  contested: Boolean(i.deniedBy?.length),
+  ...(i.detail ? { detail: i.detail } : {}),
+  claims: i.claims.map((v) => citeViewed(kb, v)),
+  ...(i.deniedBy?.length ? { deniedBy: i.deniedBy.map((v) => citeViewed(kb, v)) } : {}),
+});
 
 export function presentAsOf(kb: KnowledgeBase, v: AsOfView, perspective?: string) {
   const forms = v.forms.map((f) => ({ ...item(kb, f), names: (kb.lookup(f.entity)?.names ?? []).map((n) => ({ name: n.name, kind: n.kind })) }));

@@ -23,14 +23,18 @@ export function register(program: Command, ctx: CliContext): void {
           out.push('', `${title}:`);
           if (!list.length) out.push('  (nothing in the sources for this date)');
           for (const i of list) {
-            out.push(`  ${i.modality === 'certain' ? 'certainly' : 'possibly '} ${i.entity.name}${i.detail ? `  (${i.detail})` : ''}`);
-            for (const c of i.claims) out.push(`      ${c.predicate} ${c.timeText}; per ${chainText(c)}`, `      ${citation(c, 90)}`);
+            const claimants = new Set(i.claims.map((c) => c.claimant?.name)).size;
+            const how = i.contested ? `contested: asserted by ${claimants} claimant${claimants === 1 ? '' : 's'}, denied by ${new Set(i.deniedBy?.map((c) => c.claimant?.name)).size}` : i.modality === 'certain' ? 'certainly' : 'possibly';
+            out.push(`  ${i.entity.name} — ${how}${i.contested && i.modality === 'possible' ? ', and only possibly on this date' : ''}${i.detail ? `  (${i.detail})` : ''}`);
+            for (const c of i.claims.slice(0, 3)) out.push(`      ${c.predicate} ${c.timeText}; per ${chainText(c)}`, `      ${citation(c, 90)}`);
+            if (i.claims.length > 3) out.push(`      (+${i.claims.length - 3} more claims; --json lists all)`);
+            for (const c of (i.deniedBy ?? []).slice(0, 3)) out.push(`      denied: per ${chainText(c)}`, `      ${citation(c, 90)}`);
           }
         };
         out.push('', 'Called:');
         if (!v.forms.length) out.push('  (no form current on that date)');
         for (const f of v.forms) {
-          out.push(`  ${f.modality === 'certain' ? 'certainly' : 'possibly '} ${f.entity.name} — names: ${f.names.map((n) => n.name).join(', ')}`);
+          out.push(`  ${f.entity.name} — ${f.modality === 'certain' ? 'certainly' : 'possibly'}; names: ${f.names.map((n) => n.name).join(', ')}`);
           for (const c of f.claims) out.push(`      via ${c.subject.name} ${c.predicate.replace(/_/g, ' ')} ${c.object?.name ?? ''} (${c.timeText})`);
         }
         items('Led by', v.leaders);
@@ -40,10 +44,10 @@ export function register(program: Command, ctx: CliContext): void {
         if (v.conflicts.length) {
           out.push('', 'Conflicting accounts for this date:');
           for (const c of v.conflicts) {
-            out.push(`  ${c.topic}`);
-            for (const a of c.asserting) out.push(`    asserts: ${chainText(a)} (${a.timeText})`, `      ${citation(a, 90)}`);
-            for (const d of c.denying) out.push(`    denies:  ${chainText(d)} (${d.timeText})`, `      ${citation(d, 90)}`);
+            const who = (list: typeof c.asserting) => [...new Set(list.map((x) => x.claimant?.name ?? '?'))].join(', ');
+            out.push(`  ${c.topic}`, `    asserts: ${who(c.asserting)}`, `    denies:  ${who(c.denying)}`);
           }
+          out.push('  (isnad disputes NAME shows each side with its chain and quotes)');
         }
         if (v.notes.length) out.push('', 'Notes:', ...v.notes.map((n) => `  ${n}`));
         return out.join('\n');

@@ -11,10 +11,14 @@ const VERB: Record<string, string> = {
   distinct_from: 'distinct from', related_to: 'related to',
 };
 
-/** "X pledged allegiance to Y" (or "denies that …"). */
+/** Predicates whose subject undergoes the event: "X was killed (by Y)". */
+const PASSIVE: Record<string, string> = { killed: 'was killed', arrested: 'was arrested', imprisoned: 'was imprisoned', released: 'was released' };
+
+/** "X pledged allegiance to Y", "X was killed by Y" (or "NOT: …" for a denial). */
 export function sentence(c: CitedClaim): string {
-  const verb = VERB[c.predicate] ?? c.predicate.replace(/_/g, ' ');
-  const core = `${c.subject.name} ${verb}${c.object ? ` ${c.object.name}` : c.value ? ` ${c.value}` : ''}`;
+  const passive = PASSIVE[c.predicate];
+  const object = c.object ? ` ${c.object.name}` : c.value ? ` ${c.value}` : '';
+  const core = passive ? `${c.subject.name} ${passive}${c.object ? ` by${object}` : ''}` : `${c.subject.name} ${VERB[c.predicate] ?? c.predicate.replace(/_/g, ' ')}${object}`;
   return c.stance === 'denies' ? `NOT: ${core}` : core;
 }
 

@@ -17,6 +17,8 @@ export interface AsOfItem {
   readonly modality: Exclude<Modality, 'no'>;
   readonly claims: readonly ViewedClaim[];
   readonly detail?: string;
+  /** Claims in the reading that deny this answer for the date: the answer is contested. */
+  readonly deniedBy?: readonly ViewedClaim[];
 }
 
 export interface AsOfConflict {
@@ -50,25 +52,37 @@ function upgrade(map: Map<string, { modality: Exclude<Modality, 'no'>; claims: V
   }
 }
 
-/** The forms of an organization current at the date, following succession edges that had occurred. */
+/** Predicates whose object comes into being through the claim (a later form, a new body). */
+const CREATION: ReadonlySet<Predicate> = new Set<Predicate>(['renamed_to', 'declared']);
+
+/**
+ * The forms of an organization current at the date, following succession edges that had
+ * occurred. An edge that another claim in the reading denies only ever makes a form possible.
+ */
 export function formsAt(entity: string, at: TimeSpan, viewed: readonly ViewedClaim[]): Map<string, { modality: Exclude<Modality, 'no'>; claims: ViewedClaim[] }> {
+  const denied = new Set(viewed.filter((v) => v.claim.stance === 'denies').map((v) => `${v.claim.subject}|${v.claim.predicate}|${v.claim.object ?? ''}`));
   const succ = viewed.filter((v) => SUCCESSION.has(v.claim.predicate) && v.claim.object && v.claim.stance === 'asserts');
   const out = groupBy(succ, (v) => v.claim.subject);
-  const into = groupBy(succ, (v) => v.claim.object!);
+  const created = groupBy(succ.filter((v) => CREATION.has(v.claim.predicate)), (v) => v.claim.object!);
   const result = new Map<string, { modality: Exclude<Modality, 'no'>; claims: ViewedClaim[] }>();
   const seen = new Set<string>();
+  const stepModality = (v: ViewedClaim): Modality => {
+    const m = v.claim.time ? occurredBy(parseTime(v.claim.time), at) : 'possible';
+    return m === 'certain' && denied.has(`${v.claim.subject}|${v.claim.predicate}|${v.claim.object}`) ? 'possible' : m;
+  };
   const walk = (id: string, m: Exclude<Modality, 'no'>, via: ViewedClaim[]) => {
     const key = `${id}|${m}`;
     if (seen.has(key)) return;
     seen.add(key);
-    const steps = (out.get(id) ?? []).map((v) => ({ v, m: v.claim.time ? occurredBy(parseTime(v.claim.time), at) : 'possible' as Modality })).filter((s) => s.m !== 'no');
+    const steps = (out.get(id) ?? []).map((v) => ({ v, m: stepModality(v) })).filter((s) => s.m !== 'no');
     if (!steps.some((s) => s.m === 'certain')) upgrade(result, id, steps.length ? 'possible' : m, via);
     for (const s of steps) walk(s.v.claim.object!, both(m, s.m) as Exclude<Modality, 'no'>, [...via, s.v]);
   };
-  // Not yet formed at the date: start from the forms it came from.
-  const origins = (into.get(entity) ?? []).filter((v) => v.claim.time && occurredBy(parseTime(v.claim.time), at) === 'no');
-  if (origins.length && origins.length === (into.get(entity) ?? []).length) {
-    for (const o of origins) walk(o.claim.subject, 'certain', []);
+  // Not yet formed at the date (every creating rename or declaration lies after it): start from its predecessors.
+  const creations = created.get(entity) ?? [];
+  const notYet = creations.filter((v) => v.claim.time && occurredBy(parseTime(v.claim.time), at) === 'no');
+  if (creations.length && notYet.length === creations.length) {
+    for (const o of notYet) walk(o.claim.subject, 'certain', []);
   } else {
     walk(entity, 'certain', []);
   }
@@ -145,7 +159,27 @@ export function asOf(entity: string, date: string, viewed: readonly ViewedClaim[
   const spokesmen = roleItems('spokesman_of', targets, at, viewed, notes, label);
   const allegiance = allegianceItems(targets, at, viewed);
   const conflicts = conflictsAt(targets, at, viewed, label);
+  const contested = (predicate: Predicate, items: AsOfItem[], subjectIsItem: boolean): AsOfItem[] =>
+    items.map((i) => {
+      const denied = viewed.filter((v) => {
+        const c = v.claim;
+        if (c.predicate !== predicate || c.stance !== 'denies') return false;
+        const hit = subjectIsItem ? c.subject === i.entity && targets.has(c.object ?? '') : targets.has(c.subject) && c.object === i.entity;
+        return hit && holdsAt(spanOf(c), at) !== 'no';
+      });
+      return denied.length ? { ...i, deniedBy: denied } : i;
+    });
   const claimants = new Set(leaders.flatMap((l) => l.claims.map((v) => claimantOf(v.claim))));
   if (leaders.filter((l) => l.modality === 'certain').length > 1 && claimants.size > 1) notes.push('accounts name different leaders for this date');
-  return { entity, date, forms, leaders, deputies, spokesmen, allegiance, conflicts, notes: [...new Set(notes)] };
+  return {
+    entity,
+    date,
+    forms,
+    leaders: contested('leader_of', leaders, true),
+    deputies: contested('deputy_of', deputies, true),
+    spokesmen: contested('spokesman_of', spokesmen, true),
+    allegiance: contested('branch_of', allegiance, false),
+    conflicts,
+    notes: [...new Set(notes)],
+  };
 }

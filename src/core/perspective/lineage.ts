@@ -58,6 +58,8 @@ export function lineageOf(focus: string, viewed: readonly ViewedClaim[], entity:
     const first = group[0]!.claim;
     const e = edgeOf(first)!;
     const asserting = group.filter((v) => v.claim.stance === 'asserts');
+    // An edge only denied is no edge; the disputes view shows the denial.
+    if (asserting.length === 0) continue;
     const dated = [...asserting, ...group].find((v) => v.claim.time)?.claim.time;
     all.push({
       from: e.from,

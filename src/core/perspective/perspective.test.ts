@@ -106,3 +106,28 @@ describe('profileOf', () => {
     expect([...p.byClaimant.keys()]).toEqual(['lina-farouk']);
   });
 });
+
+describe('asOf edge cases', () => {
+  const extra = (claims: typeof ds.claims) => claimsInView(claims);
+  it('a merger into an organization does not make the merged group its name before the merger', () => {
+    const v = asOf('united-river-council', '2000', overall, label);
+    expect(v.forms.map((f) => f.entity)).toEqual(['united-river-council']);
+  });
+
+  it('a succession edge that someone denies makes the later form only possible', () => {
+    const denial = { ...ds.claims.find((c) => c.id === 'vf-merged')!, id: 'vf-merge-denied', stance: 'denies' as const, attribution: [{ entity: 'tariq-mansour' }] };
+    const v = asOf('valley-front', '2002', extra([...ds.claims, denial]), label);
+    expect(Object.fromEntries(v.forms.map((f) => [f.entity, f.modality]))).toEqual({ 'valley-front': 'possible', 'united-river-council': 'possible' });
+  });
+
+  it('marks an allegiance that another claimant denies as contested', () => {
+    const v = asOf('river-emirate', '2005', overall, label);
+    expect(v.allegiance[0]!.deniedBy?.map((d) => d.claim.id)).toEqual(['re-branch-emirate-denies']);
+  });
+
+  it('a lineage edge that is only denied is left out', () => {
+    const denial = { ...ds.claims.find((c) => c.id === 'hill-split')!, id: 'hill-joins-denied', predicate: 'merged_into' as const, subject: 'hill-group', object: 'valley-front', stance: 'denies' as const };
+    const l = lineageOf('valley-front', extra([...ds.claims, denial]), label);
+    expect(l.edges.some((e) => e.from === 'hill-group' && e.to === 'valley-front')).toBe(false);
+  });
+});
