@@ -25,7 +25,9 @@ describe('foldToken', () => {
     ['Hussain', 'Husayn'],
     ['Youssef', 'Yusuf'],
     ['Zarqaoui', 'Zarqawi'],
-    ['Khalayleh', 'Khalaylah'],
+    ['Hamzah', 'Hamza'],
+    ['Saleh', 'Salih'],
+    ['Jawlani', 'Julani'],
     ['Saeed', "Sa'id"],
     ['Zeid', 'Zayd'],
     ['Sayyid', 'Sayid'],
@@ -39,6 +41,11 @@ describe('foldToken', () => {
     ['Ṭāhā', 'Taha'],
   ])('%s ~ %s', (a, b) => {
     expect(foldToken(a)).toBe(foldToken(b));
+  });
+
+  it('keeps ta marbuta variants at the same skeleton', () => {
+    expect(skeleton(foldToken('Khalayleh'))).toBe(skeleton(foldToken('Khalaylah')));
+    expect(skeleton(foldToken('Khalayleh'))).toBe(skeleton(foldToken('Khalayla')));
   });
 
   it('keeps different names apart', () => {

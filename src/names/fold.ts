@@ -4,7 +4,7 @@
  * `foldToken` maps one word to a key: lower case, diacritics and ʿayn/hamza marks removed,
  * doubled letters collapsed, vowels folded (o→u, e→i, ou/oo→u, ee→i, aa→a, diphthongs ay/ai/ei/ey→ai),
  * consonant digraphs normalised (q/c/ck→k, dh→z, th→s, ch→sh, ph→f, dj→j, v→w), a final
- * ta marbuta (-ah/-eh) → -a, Abd/al-Din/Allah compounds written as one word normalised, and a
+ * ta marbuta -ah → -a, Abd/al-Din/Allah compounds written as one word normalised, and a
  * small table of frequent Western spellings (Mohammed → Muhammad, Ahmed → Ahmad, Youssef → Yusuf…)
  * applied last. `foldName` folds a whole name: articles (al/el/ul/ad-/ash-/…) become `al`,
  * nasab particles become `bin`, kunya prefixes `abu`/`um`, and multi-word Abd compounds become one
@@ -17,7 +17,7 @@
  * Arabic-script input is transliterated first (`arabic-script.ts`).
  */
 import { hasArabicScript, transliterateArabic } from './arabic-script.js';
-import { ALLAH_WORDS, ARTICLES, ASSIMILATED_ARTICLES, DIN_WORDS, KUNYA_PREFIXES, KUNYA_PREFIXES_WITH_ARTICLE, NASAB_PARTICLES } from './lexicon.js';
+import { ALLAH_WORDS, ARTICLES, ASSIMILATED_ARTICLES, COMPOUND_SECONDS, DIN_WORDS, KUNYA_PREFIXES, KUNYA_PREFIXES_WITH_ARTICLE, NASAB_PARTICLES } from './lexicon.js';
 
 const MARKS = /[\u0300-\u036f\u02b0-\u02ff\u2018\u2019\u201b\u2032\u0027\u0060\u00b4\u02bb\u02bc\u02be\u02bf\u0640]/g;
 const SPECIAL: Readonly<Record<string, string>> = { 'ı': 'i', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'đ': 'd', 'ł': 'l', 'ħ': 'h' };
@@ -27,6 +27,7 @@ const SPECIAL: Readonly<Record<string, string>> = { 'ı': 'i', 'ø': 'o', 'æ': 
  * ʿayn/hamza marks and apostrophes removed (they join: `Mus'ab` → `musab`).
  */
 export function asciiFold(s: string): string {
+  if (/^[A-Za-z\s-]*$/.test(s)) return s.toLowerCase();
   const t = hasArabicScript(s) ? transliterateArabic(s) : s;
   return t
     .normalize('NFD')
@@ -43,8 +44,8 @@ function core(input: string): string {
   let s = input.replace(/[^a-z]/g, '');
   if (s === '') return '';
   s = s.replace(/dj/g, 'j').replace(/tch/g, 'sh').replace(/ph/g, 'f').replace(/ck/g, 'k').replace(/x/g, 'ks');
-  // Ta marbuta: final -ah/-eh after a consonant.
-  if (s.length > 3) s = s.replace(/([^aeiou])[ae]h$/, '$1a');
+  // Ta marbuta: final -ah after a consonant (-eh is left alone: Saleh is Salih; the skeleton drops a final h).
+  if (s.length > 3) s = s.replace(/([^aeiou])ah$/, '$1a');
   // Collapse doubled letters (covers aa, ee, oo, ii, uu and geminated consonants).
   s = s.replace(/([a-z])\1+/g, '$1');
   const out: string[] = [];
@@ -58,13 +59,19 @@ function core(input: string): string {
       while (s[i + 1] === 'h') i++;
       continue;
     }
-    if (two === 'ou' && i > 0 && isV(s[i - 1]) && isV(s[i + 2])) {
-      // French -aoui: Zarqaoui = Zarqawi.
+    if (two === 'ou' && (i === 0 || isV(s[i - 1])) && isV(s[i + 2])) {
+      // French ou before a vowel: Zarqaoui = Zarqawi, Ouadoud = Wadud.
       out.push('w');
       i++;
       continue;
     }
     if (two === 'ou' || two === 'oo') {
+      out.push('u');
+      i++;
+      continue;
+    }
+    if ((c === 'a' || c === 'o') && (n === 'w' || n === 'u') && !isV(s[i + 2]) && i > 0) {
+      // Diphthong aw/au/ow as u: Jawlani = Julani = Golani, Awlaki = Aulaqi.
       out.push('u');
       i++;
       continue;
@@ -175,6 +182,8 @@ function foldPlain(s: string): string {
  * `foldToken(foldToken(x)) === foldToken(x)`.
  */
 export function foldToken(raw: string): string {
+  const cached = TOKEN_CACHE.get(raw);
+  if (cached !== undefined) return cached;
   // Iterate to a fixed point, so that folding is idempotent by construction.
   let k = foldTokenOnce(raw);
   for (let i = 0; i < 6; i++) {
@@ -182,8 +191,13 @@ export function foldToken(raw: string): string {
     if (k2 === k) break;
     k = k2;
   }
+  if (TOKEN_CACHE.size >= 500_000) TOKEN_CACHE.clear();
+  TOKEN_CACHE.set(raw, k);
   return k;
 }
+
+/** Memo of `foldToken` (names repeat their words a great deal); bounded. */
+const TOKEN_CACHE = new Map<string, string>();
 
 function foldTokenOnce(raw: string): string {
   const s = asciiFold(raw).replace(/[^a-z]/g, '');
@@ -229,6 +243,16 @@ export function tokenize(raw: string): RawToken[] {
   const out: RawToken[] = [];
   for (const piece of raw.split(/[\s\-\u2010-\u2015_,;:()[\]{}"\u201c\u201d\u00ab\u00bb/\\|.!?]+/)) {
     if (piece === '') continue;
+    const camel = /^(Al|El)([A-Z][a-z]+)$/.exec(piece);
+    if (camel?.[1] && camel[2]) {
+      // ElBaradei, AlQaeda: the article written joined with a capital.
+      out.push({ text: camel[1], ascii: camel[1].toLowerCase(), arabic: false }, { text: camel[2], ascii: camel[2].toLowerCase(), arabic: false });
+      continue;
+    }
+    if (/^[A-Za-z]+$/.test(piece)) {
+      out.push({ text: piece, ascii: piece.toLowerCase(), arabic: false });
+      continue;
+    }
     const arabic = hasArabicScript(piece);
     const t = arabic ? transliterateArabic(piece) : piece;
     // Transliteration may produce "al-x"; split again.
@@ -241,7 +265,9 @@ export function tokenize(raw: string): RawToken[] {
 }
 
 const ARTICLE_SET = new Set(ARTICLES);
+const ASSIMILATED = new Map(Object.entries(ASSIMILATED_ARTICLES));
 const DIN_SET = new Set(DIN_WORDS);
+const SECOND_SET = new Set(COMPOUND_SECONDS);
 const ALLAH_SET = new Set(ALLAH_WORDS.filter((w) => w.length >= 4));
 const PARTICLE_SET = new Set(NASAB_PARTICLES);
 const KUNYA_SET = new Set(KUNYA_PREFIXES);
@@ -252,7 +278,7 @@ const DIN_SUFFIX_RE = /^[aeiou]{1,2}(?:l|d)?d{1,2}(?:i|ee|ii)n{1,2}e?$/;
 export function isArticleBefore(t: string, next: string | undefined): boolean {
   if (next === undefined) return false;
   if (ARTICLE_SET.has(t)) return true;
-  const c = ASSIMILATED_ARTICLES[t];
+  const c = ASSIMILATED.get(t);
   return c !== undefined && next.startsWith(c);
 }
 
@@ -300,6 +326,12 @@ export function nameUnits(raw: string): NameUnit[] {
         i += 1;
         continue;
       }
+      // Sayf al-Islam, Zayn al-Abidin: likewise.
+      if (n1 && SECOND_SET.has(n1.ascii) && prevJoinable && prev) {
+        units[units.length - 1] = { ...prev, text: `${prev.text} ${t.text}-${n1.text}`, ascii: `${prev.ascii} al ${n1.ascii}`, key: core(prev.key + 'al' + foldToken(n1.ascii)), kind: 'compound' };
+        i += 1;
+        continue;
+      }
       article = true;
       articleText = t.text;
       continue;
@@ -310,6 +342,12 @@ export function nameUnits(raw: string): NameUnit[] {
     }
     if (prevJoinable && prev && ALLAH_SET.has(a) && prev.ascii !== 'abd') {
       units[units.length - 1] = { ...prev, text: `${prev.text} ${t.text}`, ascii: `${prev.ascii} allah`, key: core(prev.key + 'ala'), kind: 'compound' };
+      continue;
+    }
+    if ((a === 'bu' || a === 'bou') && n1 && !isArticleBefore(n1.ascii, n2?.ascii)) {
+      // Maghrebi family names: Bou Azizi = Bouazizi.
+      push({ text: `${t.text} ${n1.text}`, ascii: a + n1.ascii, key: foldToken(a + n1.ascii), kind: 'word', unvocalised: t.arabic });
+      i += 1;
       continue;
     }
     push({ text: t.text, ascii: a, key: foldToken(a), kind: 'word', unvocalised: t.arabic });
@@ -353,7 +391,7 @@ function foldNameOnce(raw: string): string {
 
 /** The consonant skeleton of a folded key: vowels removed. */
 export function skeleton(key: string): string {
-  return key.replace(/[aiu]/g, '');
+  return key.replace(/([aiu])h$/, '$1').replace(/[aiu]/g, '');
 }
 
 /** The vowels of a folded key, in order. */

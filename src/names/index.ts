@@ -8,7 +8,7 @@ export { foldName, foldToken, asciiFold, nameUnits, tokenize, skeleton, vowels, 
 export type { NameUnit, UnitKind } from './fold.js';
 export { transliterateArabic, hasArabicScript } from './arabic-script.js';
 export { matchNames, matchParsed, matchNameToEntity, keySimilarity, betterMatch, SAME_WEIGHT } from './match.js';
-export type { MatchResult, EntityNameLike, EntityMatchOptions } from './match.js';
+export type { MatchResult, MatchOptions, EntityNameLike, EntityMatchOptions } from './match.js';
 export { NameIndex, blockingKeys } from './name-index.js';
 export type { NameLookupResult, NameLookupOptions } from './name-index.js';
 export { proposeMerges } from './resolver.js';

@@ -158,5 +158,11 @@ export const KNOWN_NISBAS: readonly string[] = ['muhajir', 'mouhajir', 'muhajer'
 /** Second elements of `X al-Din` compounds (Nur al-Din, Salah al-Din, Izz al-Din). */
 export const DIN_WORDS: readonly string[] = ['din', 'deen', 'dine', 'dean', 'dien'];
 
+/**
+ * Second elements of other `X al-Y` compound given names (Sayf al-Islam, Zayn al-Abidin,
+ * Nur al-Huda, Sayf al-Dawla), joined with the first element into one part.
+ */
+export const COMPOUND_SECONDS: readonly string[] = ['islam', 'abidin', 'abideen', 'abidine', 'haqq', 'haq', 'huda', 'dawla', 'dawlah', 'zaman'];
+
 /** `Allah` as the second element of a compound (Nasr Allah, Abd Allah). */
 export const ALLAH_WORDS: readonly string[] = ['allah', 'ullah', 'ollah', 'illah', 'ellah', 'alla', 'ulla', 'lah', 'llah'];

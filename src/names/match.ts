@@ -54,7 +54,7 @@ const COMMON_ISM = new Set(COMMON_ISM_KEYS);
 const COMMON_NISBA = new Set(COMMON_NISBA_KEYS);
 
 /** The decision threshold on the summed evidence weight. */
-export const SAME_WEIGHT = 1.7;
+export const SAME_WEIGHT = 1.5;
 
 interface TokenSim {
   readonly sim: number;
@@ -85,6 +85,37 @@ function editDistance(a: string, b: string, max: number): number {
   return prev[b.length] as number;
 }
 
+/** Vowel groups of a raw romanisation: doubles collapsed, ou/oo → u, ee → i, diphthongs marked. */
+function rawVowelGroups(ascii: string): string[] {
+  const s = ascii
+    .replace(/[^a-z]/g, '')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/ou|oo/g, 'u')
+    .replace(/[ae][yi](?![aeiou])/g, 'A')
+    .replace(/[ao][wu](?![aeiou])/g, 'u');
+  return s.split(/[^aeiouA]+/).filter((g) => g !== '');
+}
+
+const E_O: Readonly<Record<string, string>> = { e: 'ai', o: 'ua' };
+
+/**
+ * True when two romanisations differ in their vowels only where romanisations are ambiguous:
+ * `e` for a or i (Droukdel/Drukdal, Meshaal/Mashal), `o` for u or a (Zomor/Zumar).
+ */
+function rawVowelsCompatible(x: string, y: string): boolean {
+  const gx = rawVowelGroups(x);
+  const gy = rawVowelGroups(y);
+  if (gx.length !== gy.length) return false;
+  for (let i = 0; i < gx.length; i++) {
+    const a = gx[i] as string;
+    const b = gy[i] as string;
+    if (a === b) continue;
+    if (a.length !== 1 || b.length !== 1) return false;
+    if (!(E_O[a]?.includes(b) || E_O[b]?.includes(a))) return false;
+  }
+  return true;
+}
+
 interface KeyInfo {
   readonly sk: string;
   readonly v: string;
@@ -108,7 +139,7 @@ function keyInfo(k: string): KeyInfo {
  * (or one side unvocalised Arabic script); 0.75 same consonants up to g/k/j and d/z; 0.6 same
  * consonants, different vowels (Hamid/Hamad); 0.5 one edit apart in a long word; else 0.
  */
-export function keySimilarity(a: string, b: string, unvocalised = false): TokenSim {
+export function keySimilarity(a: string, b: string, unvocalised = false, asciiA?: string, asciiB?: string): TokenSim {
   if (a === b) return { sim: 1, how: 'identical' };
   if (a === '' || b === '') return { sim: 0, how: 'empty' };
   const ia = keyInfo(a);
@@ -117,7 +148,8 @@ export function keySimilarity(a: string, b: string, unvocalised = false): TokenS
   const sb = ib.sk;
   const va = ia.v;
   const vb = ib.v;
-  const compatible = unvocalised || isSubsequence(va, vb) || isSubsequence(vb, va);
+  if (unvocalised && sa === sb && sa.length >= 1) return { sim: 0.95, how: 'same consonants; Arabic script has no short vowels' };
+  const compatible = unvocalised || isSubsequence(va, vb) || isSubsequence(vb, va) || (asciiA !== undefined && asciiB !== undefined && rawVowelsCompatible(asciiA, asciiB));
   if (sa === sb && sa.length >= 1) {
     return compatible ? { sim: 0.85, how: 'same consonants' } : { sim: 0.6, how: 'same consonants, different vowels' };
   }
@@ -129,7 +161,7 @@ export function keySimilarity(a: string, b: string, unvocalised = false): TokenS
 }
 
 function partSim(a: NamePart, b: NamePart): TokenSim {
-  return keySimilarity(a.key, b.key, a.unvocalised || b.unvocalised);
+  return keySimilarity(a.key, b.key, a.unvocalised || b.unvocalised, a.ascii, b.ascii);
 }
 
 interface SlotOutcome {
@@ -141,6 +173,7 @@ interface SlotOutcome {
 }
 
 const AGREE = 0.5;
+const PARTICLE_TEXT = /^(bin|ibn|bint|ben|bn|b|ould|ibnu|binti|bent|wuld|walad)\s/i;
 
 function describe(a: NamePart, b: NamePart, s: TokenSim): string {
   return s.how === 'identical' && a.text.toLowerCase() === b.text.toLowerCase() ? `"${a.text}"` : `"${a.text}" ~ "${b.text}" (${s.how})`;
@@ -164,8 +197,13 @@ function compareSingle(role: 'kunya' | 'ism' | 'laqab', a: NamePart, b: NamePart
     ka = xa;
     kb = xb;
   }
-  const s = keySimilarity(ka, kb, a.unvocalised || b.unvocalised);
-  if (s.sim >= AGREE) {
+  const s = keySimilarity(ka, kb, a.unvocalised || b.unvocalised, a.ascii, b.ascii);
+  if (s.sim >= AGREE && s.sim < 0.7) {
+    // Same consonants but other vowels (Hamid/Hamad, Hasan/Husayn): in a given name or kunya that
+    // is how brothers differ, so it is weak support, not an agreeing part.
+    out.weight += 0.3 * s.sim;
+    out.reasons.push(`${role} only partly agrees: ${describe(a, b, s)}`);
+  } else if (s.sim >= AGREE) {
     const common = COMMON_ISM.has(ka) || COMMON_ISM.has(kb);
     const w = (common ? 0.7 : 1) * s.sim;
     out.weight += w;
@@ -233,8 +271,15 @@ function roleSet(parts: readonly NamePart[]): Set<string> {
 
 const clamp = (x: number): number => Math.max(0, Math.min(1, Math.round(x * 1000) / 1000));
 
+/** Options of {@link matchNames} and {@link matchParsed}. */
+export interface MatchOptions {
+  /** Evidence weight needed for `same` (default {@link SAME_WEIGHT}); for evaluation sweeps. */
+  readonly sameWeight?: number;
+}
+
 /** Compare two parsed names. */
-export function matchParsed(pa: ParsedName, pb: ParsedName): MatchResult {
+export function matchParsed(pa: ParsedName, pb: ParsedName, opts: MatchOptions = {}): MatchResult {
+  const sameWeight = opts.sameWeight ?? SAME_WEIGHT;
   const A = informativeParts(pa);
   const B = informativeParts(pb);
   if (A.length === 0 || B.length === 0) return { score: 0, decision: 'undecided', reasons: ['a name has no informative part'] };
@@ -260,8 +305,9 @@ export function matchParsed(pa: ParsedName, pb: ParsedName): MatchResult {
   let nasabB = nb;
   if (ia && ib) {
     const s = partSim(ia, ib);
+    // Only an implicit nasab: in "Muhammad bin Zayid" the particle makes Zayid the father.
     const devotional = (x: NamePart, xn: readonly NamePart[], y: NamePart): boolean =>
-      (x.key === 'muhamad' || x.key === 'ahmad') && xn[0] !== undefined && partSim(xn[0], y).sim >= 0.85;
+      (x.key === 'muhamad' || x.key === 'ahmad') && xn[0] !== undefined && !PARTICLE_TEXT.test(xn[0].text) && partSim(xn[0], y).sim >= 0.85;
     if (s.sim < AGREE && devotional(ia, na, ib)) {
       // "Muhammad Omar" called "Omar": Muhammad as a leading devotional name.
       out.weight += 0.6;
@@ -294,7 +340,7 @@ export function matchParsed(pa: ParsedName, pb: ParsedName): MatchResult {
     };
   }
   const raw = 1 - Math.exp(-0.95 * W);
-  if (out.agreed >= 2 && W >= SAME_WEIGHT - 1e-9) {
+  if (out.agreed >= 2 && W >= sameWeight - 1e-9) {
     return { score: clamp(Math.max(0.8, raw)), decision: 'same', reasons: out.reasons };
   }
   // Only surnames agree, and each name has parts the other has no counterpart for.
@@ -313,7 +359,7 @@ export function matchParsed(pa: ParsedName, pb: ParsedName): MatchResult {
   return {
     score: clamp(Math.min(0.79, raw)),
     decision: 'undecided',
-    reasons: [...out.reasons, `not enough distinctive agreement to decide (weight ${W.toFixed(2)} < ${SAME_WEIGHT} or a single agreeing part)`],
+    reasons: [...out.reasons, `not enough distinctive agreement to decide (weight ${W.toFixed(2)} < ${sameWeight} or a single agreeing part)`],
   };
 }
 
@@ -345,8 +391,8 @@ function matchShort(A: readonly NamePart[], B: readonly NamePart[]): MatchResult
 }
 
 /** Compare two names. Symmetric: `matchNames(a, b)` and `matchNames(b, a)` give the same result up to the order of reasons. */
-export function matchNames(a: string, b: string): MatchResult {
-  return matchParsed(parseName(a), parseName(b));
+export function matchNames(a: string, b: string, opts: MatchOptions = {}): MatchResult {
+  return matchParsed(parseName(a), parseName(b), opts);
 }
 
 const DECISION_RANK = { same: 2, undecided: 1, different: 0 } as const;

@@ -34,6 +34,8 @@ export interface NamePart {
   readonly key: string;
   /** From Arabic script without short vowels. */
   readonly unvocalised: boolean;
+  /** Lower-case ASCII of the part's name word(s) before folding (for a kunya or laqab, of X). */
+  readonly ascii: string;
 }
 
 /** A name split into its parts. Texts are as written; `parts` carries roles and folded keys. */
@@ -82,8 +84,8 @@ function kunyaPrefixKey(ascii: string): string {
 export function parseName(raw: string): ParsedName {
   const units = nameUnits(raw);
   const parts: NamePart[] = [];
-  const add = (role: NamePartRole, text: string, key: string, unvocalised: boolean): void => {
-    parts.push({ role, text, key, unvocalised });
+  const add = (role: NamePartRole, text: string, key: string, unvocalised: boolean, ascii: string): void => {
+    parts.push({ role, text, key, unvocalised, ascii });
   };
   let i = 0;
   // Titles, and the Haji X laqab.
@@ -92,13 +94,17 @@ export function parseName(raw: string): ParsedName {
     const remaining = units.length - i;
     if (LAQAB_SET.has(u.ascii) && remaining === 2 && !u.article) {
       const x = units[i + 1] as NameUnit;
-      add('laqab', `${u.text} ${x.text}`, `haji ${x.key}`, u.unvocalised || x.unvocalised);
+      add('laqab', `${u.text} ${x.text}`, `haji ${x.key}`, u.unvocalised || x.unvocalised, x.ascii);
       i = units.length;
       break;
     }
     if (u.kind !== 'word' || !TITLE_SET.has(u.ascii)) break;
-    if (AMBIGUOUS_TITLE_SET.has(u.ascii) && remaining <= 2) break;
-    add('title', u.text, u.key, u.unvocalised);
+    if (AMBIGUOUS_TITLE_SET.has(u.ascii)) {
+      // Amir, Sharif, Hafiz, Khalifa… are names too: a title only before a kunya or another title.
+      const nx = units[i + 1] as NameUnit;
+      if (remaining <= 2 || !(KUNYA_SET.has(nx.ascii) || TITLE_SET.has(nx.ascii))) break;
+    }
+    add('title', u.text, u.key, u.unvocalised, u.ascii);
     i++;
   }
   const rest = units.slice(i);
@@ -112,7 +118,7 @@ export function parseName(raw: string): ParsedName {
     const isLast = j === rest.length - 1;
     if (!u.article && u.kind === 'word' && KUNYA_SET.has(u.ascii) && next && !kunya) {
       // Abu X; "Abu'l-X" carries its own article, which the key ignores.
-      add('kunya', `${u.text} ${next.text}`, `${kunyaPrefixKey(u.ascii)} ${next.key}`, u.unvocalised || next.unvocalised);
+      add('kunya', `${u.text} ${next.text}`, `${kunyaPrefixKey(u.ascii)} ${next.key}`, u.unvocalised || next.unvocalised, next.ascii);
       kunya = true;
       j++;
       continue;
@@ -121,49 +127,51 @@ export function parseName(raw: string): ParsedName {
       // ibn Abi Talib: the nasab element is itself a kunya-shaped name.
       const after = rest[j + 2];
       if (KUNYA_SET.has(next.ascii) && after) {
-        add('nasab', `${u.text} ${next.text} ${after.text}`, `${kunyaPrefixKey(next.ascii)} ${after.key}`, next.unvocalised);
+        add('nasab', `${u.text} ${next.text} ${after.text}`, `${kunyaPrefixKey(next.ascii)} ${after.key}`, next.unvocalised, after.ascii);
         j += 2;
       } else {
-        add('nasab', `${u.text} ${next.text}`, next.key, next.unvocalised);
+        add('nasab', `${u.text} ${next.text}`, next.key, next.unvocalised, next.ascii);
         j++;
       }
       continue;
     }
     if (u.article) {
       surnameSeen = true;
-      if (looksLikeNisba(u.key) || family) add('nisba', u.text, u.key, u.unvocalised);
+      if (looksLikeNisba(u.key) || family) add('nisba', u.text, u.key, u.unvocalised, u.ascii);
       else {
-        add('family', u.text, u.key, u.unvocalised);
+        add('family', u.text, u.key, u.unvocalised, u.ascii);
         family = true;
       }
       continue;
     }
     // A plain unit.
     if (rest.length === 1 && !kunya) {
-      if (!isKnownIsm(u.key) && looksLikeNisba(u.key) && u.kind === 'word') add('nisba', u.text, u.key, u.unvocalised);
-      else add('ism', u.text, u.key, u.unvocalised);
+      if (!isKnownIsm(u.key) && looksLikeNisba(u.key) && u.kind === 'word') add('nisba', u.text, u.key, u.unvocalised, u.ascii);
+      else add('ism', u.text, u.key, u.unvocalised, u.ascii);
       ism = true;
       continue;
     }
-    if (surnameSeen || ((ism || kunya) && isLast && (!isKnownIsm(u.key) || kunya && !ism))) {
+    // The last of two plain words is a family name (Hafez Assad, Saad Hariri), whatever it is.
+    const twoWords = rest.length === 2 && ism && !kunya;
+    if (surnameSeen || ((ism || kunya) && isLast && (twoWords || !isKnownIsm(u.key) || (kunya && !ism)))) {
       if (!family) {
-        add('family', u.text, u.key, u.unvocalised);
+        add('family', u.text, u.key, u.unvocalised, u.ascii);
         family = true;
-      } else add('nisba', u.text, u.key, u.unvocalised);
+      } else add('nisba', u.text, u.key, u.unvocalised, u.ascii);
       continue;
     }
     if (!ism && !kunya) {
-      add('ism', u.text, u.key, u.unvocalised);
+      add('ism', u.text, u.key, u.unvocalised, u.ascii);
       ism = true;
       continue;
     }
     if (!ism && kunya) {
       // Abu Bakr Naji-style: a plain name after a kunya, not last: its ism.
-      add('ism', u.text, u.key, u.unvocalised);
+      add('ism', u.text, u.key, u.unvocalised, u.ascii);
       ism = true;
       continue;
     }
-    add('nasab', u.text, u.key, u.unvocalised);
+    add('nasab', u.text, u.key, u.unvocalised, u.ascii);
   }
   const texts = (role: NamePartRole): string[] => parts.filter((p) => p.role === role).map((p) => p.text);
   const first = (role: NamePartRole): string | undefined => parts.find((p) => p.role === role)?.text;
