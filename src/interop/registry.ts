@@ -8,6 +8,8 @@ import { readDataset } from './native/read-dataset.js';
 import { writeDataset } from './native/write-dataset.js';
 import { writeCsv } from './csv/export.js';
 import { writeFtm } from './ftm/export.js';
+import { writeGexf } from './graph/gexf.js';
+import { writeGraphml } from './graph/graphml.js';
 import { readFtm } from './ftm/import.js';
 import { toRdfGraph } from './rdf/graph.js';
 import { writeJsonLd } from './rdf/jsonld.js';
@@ -52,6 +54,8 @@ export const EXPORTERS = new Map<string, Exporter>([
   ['ftm', { description: 'FollowTheMoney entities, one JSON object per line', write: (ds, ctx) => writeFtm(ds, ctx.focus) }],
   ['jsonld', { description: 'RDF as JSON-LD (schema.org, PROV-O, a statement node per claim)', write: (ds, ctx) => writeJsonLd(toRdfGraph(ds, ctx.focus)) }],
   ['turtle', { description: 'RDF as Turtle (same graph as jsonld)', write: (ds, ctx) => writeTurtle(toRdfGraph(ds, ctx.focus)) }],
+  ['gexf', { description: 'GEXF 1.3 dynamic graph for Gephi (edges with start/end for the timeline)', write: (ds, ctx) => writeGexf(ds, ctx.focus) }],
+  ['graphml', { description: 'GraphML graph (yEd, Cytoscape, networkx …)', write: (ds, ctx) => writeGraphml(ds, ctx.focus) }],
   ['csv', { description: 'a folder of CSV files (entities, names, sources, claims, evidence, disputes); --bom for spreadsheets that need it', write: (ds, ctx) => writeCsv(ds, ctx) }],
 ]);
 
