@@ -43,8 +43,11 @@ export function App() {
   const [head, ...rest] = route.path;
   const main = useRef<HTMLElement>(null);
   const section = head === 'source' ? 'sources' : head === 'entity' ? '' : head ?? '';
+  const first = useRef(true);
   useEffect(() => {
-    // Move focus to the new view for keyboard and screen-reader users, without scrolling jumps.
+    // After navigation, move focus to the new view for keyboard and screen-reader users
+    // (not on first load, so the first Tab still reaches the skip link).
+    if (first.current) { first.current = false; return; }
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [route.path.join('/')]);

@@ -132,6 +132,7 @@ export interface SourceMeta {
 export interface SourceDetail {
   readonly source: SourceMeta;
   readonly spans: readonly { start: number; end: number; claimIds: readonly string[] }[];
+  readonly claims?: readonly CitedClaim[];
 }
 
 export interface PredicateInfo { readonly id: string; readonly description?: string; readonly temporality?: string }

@@ -102,8 +102,12 @@ export function TimelineChart({
     const out: Placed[] = [];
     for (const it of sorted) {
       const s = it.span;
-      const x0 = px(s.start.earliest);
-      const x1 = Math.max(px(s.end.latest), x0 + 6);
+      const fin = [s.start.earliest, s.start.latest, s.end.earliest, s.end.latest].filter(Number.isFinite);
+      const lo = fin.length ? Math.min(...fin) : d0;
+      const hi = fin.length ? Math.max(...fin) : d0;
+      // Open ends are drawn as a 60px fade beyond the last known moment.
+      const x0 = s.start.earliest === -Infinity ? x(lo) - 60 : x(s.start.earliest);
+      const x1 = Math.max(s.end.latest === Infinity ? x(hi) + 60 : x(s.end.latest), x0 + 6);
       if (x1 < -400 || x0 > width + 400) continue;
       const labelEnd = compact ? x1 : Math.max(x1, Math.max(x0, 0) + 12 + Math.min(it.label.length * LABEL_CHAR, 320));
       let lane = laneEnds.findIndex((end) => end + 6 < x0);

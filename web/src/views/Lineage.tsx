@@ -43,13 +43,14 @@ function LineageGraph({ l }: { l: Lineage }) {
   const [sel, setSel] = useState<number>();
   const [narrow] = useState(() => window.matchMedia('(max-width: 700px)').matches);
   const elements = useMemo(() => {
-    const nodes = l.nodes.map((n) => ({ data: { id: n.id, label: wrapLabel(n.name), focus: n.id === l.focus.id ? 1 : 0 } }));
+    const nodes = l.nodes.map((n) => ({ data: { id: n.id, label: wrapLabel(n.name, 17), focus: n.id === l.focus.id ? 1 : 0 } }));
     const edges = l.edges.map((e, i) => ({
       data: {
         id: `e${i}`,
         source: e.from.id,
         target: e.to.id,
-        label: `${e.disputed ? '⚑ ' : ''}${predicateLabel(e.predicate)}${e.timeText && e.timeText !== 'undated' ? `\n${e.timeText}` : ''}`,
+        label: e.family || e.disputed ? `${e.disputed ? '⚑ ' : ''}${predicateLabel(e.predicate)}${e.timeText && e.timeText !== 'undated' ? `\n${e.timeText}` : ''}` : '',
+        full: `${e.disputed ? '⚑ ' : ''}${predicateLabel(e.predicate)}${e.timeText && e.timeText !== 'undated' ? `\n${e.timeText}` : ''}`,
         color: e.disputed ? '#b03a48' : KIND_COLORS[relationKind(e.predicate)],
         dashed: !e.family || ALLEGIANCE.has(e.predicate) ? 1 : 0,
         disputed: e.disputed ? 1 : 0,
@@ -63,23 +64,30 @@ function LineageGraph({ l }: { l: Lineage }) {
     const c: Core = cy()({
       container: box.current,
       elements,
-      wheelSensitivity: 0.3,
       minZoom: 0.2,
       maxZoom: 3,
       style: [
-        { selector: 'node', style: { shape: 'round-rectangle', 'background-color': '#f7f4ee', 'border-width': 1.5, 'border-color': '#5b6b82', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 12, 'font-family': 'system-ui, sans-serif', color: '#1d2430', width: 150, height: 46, padding: '6px' } },
+        { selector: 'node', style: { shape: 'round-rectangle', 'background-color': '#f7f4ee', 'border-width': 1.5, 'border-color': '#5b6b82', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 13, 'font-family': 'system-ui, sans-serif', color: '#1d2430', width: 134, height: 44, padding: '4px' } },
         { selector: 'node[focus = 1]', style: { 'background-color': '#2b3a55', color: '#ffffff', 'border-color': '#2b3a55', 'font-weight': 'bold' } },
-        { selector: 'edge', style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 10, 'font-family': 'system-ui, sans-serif', color: '#333', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'none' } },
+        { selector: 'edge', style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#333', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'none' } },
         { selector: 'edge[dashed = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
         { selector: 'edge[disputed = 1]', style: { width: 3, color: '#8c1d2c' } },
+        { selector: 'edge:selected', style: { label: 'data(full)', width: 4 } },
         { selector: ':selected', style: { 'overlay-color': '#f0b400', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
       ],
-      layout: { name: 'dagre', rankDir: narrow ? 'TB' : 'LR', nodeSep: 28, rankSep: 90, edgeSep: 12, padding: 20 } as unknown as LayoutOptions,
+      layout: { name: 'dagre', rankDir: narrow ? 'TB' : 'LR', nodeSep: 22, rankSep: 70, edgeSep: 10, padding: 16 } as unknown as LayoutOptions,
     });
     c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
     c.on('tap', 'edge', (e) => setSel(Number(e.target.id().slice(1))));
-    c.one('render', () => markRendered(box.current));
-    c.fit(undefined, 20);
+    // Size the box to the drawing, so a wide, flat family is not shrunk into a tall empty frame.
+    const el = box.current;
+    const bb = c.elements().boundingBox();
+    const zoom = Math.min(1, (el.clientWidth - 32) / Math.max(1, bb.w));
+    el.style.height = `${Math.round(Math.min(760, Math.max(320, bb.h * zoom + 48)))}px`;
+    c.resize();
+    c.fit(undefined, 16);
+    c.one('render', () => markRendered(el));
+    markRendered(el);
     return () => c.destroy();
   }, [elements]);
 

@@ -89,15 +89,14 @@ function NetworkGraph({ n, focus }: { n: Network; focus: string }) {
     const c: Core = cy()({
       container: el,
       elements,
-      wheelSensitivity: 0.3,
       minZoom: 0.02,
       maxZoom: 4,
       textureOnViewport: big,
       hideEdgesOnViewport: big,
       pixelRatio: big ? 1 : 'auto',
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#1d2430', 'text-valign': 'bottom', 'text-margin-y': 4, width: 18, height: 18, 'background-color': '#5b6b82', 'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': big ? 9 : 0 } },
-        { selector: 'node[type = "organization"]', style: { shape: 'round-rectangle', width: 24, height: 18, 'background-color': '#2f5d8a' } },
+        { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 13, 'text-background-color': '#ffffff', 'text-background-opacity': 0.7, 'text-background-padding': '1px', 'font-family': 'system-ui, sans-serif', color: '#1d2430', 'text-valign': 'bottom', 'text-margin-y': 4, width: 20, height: 20, 'background-color': '#5b6b82', 'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': big ? 9 : 0 } },
+        { selector: 'node[type = "organization"]', style: { shape: 'round-rectangle', width: 28, height: 20, 'background-color': '#2f5d8a' } },
         { selector: 'node[type = "place"]', style: { shape: 'triangle', 'background-color': '#7a7a52' } },
         { selector: 'node[focus = 1]', style: { 'border-width': 4, 'border-color': '#f0b400', width: 28, height: 28 } },
         { selector: 'edge', style: { width: 1.8, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': big ? 'none' : 'triangle', 'curve-style': big ? 'haystack' : 'bezier', opacity: 0.85 } },
@@ -107,7 +106,7 @@ function NetworkGraph({ n, focus }: { n: Network; focus: string }) {
       ],
       layout: big
         ? { name: 'grid', avoidOverlap: false, condense: true, sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false) } as unknown as LayoutOptions
-        : { name: 'cose', animate: false, nodeRepulsion: () => 9000, idealEdgeLength: () => 90, padding: 24, randomize: false } as unknown as LayoutOptions,
+        : { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 80, nodeOverlap: 40, gravity: 60, numIter: 1500, componentSpacing: 80, padding: 24, randomize: true } as unknown as LayoutOptions,
     });
     c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
     c.ready(() => markRendered(el));

@@ -185,7 +185,7 @@ function EditForm({ c, predicates, onDone }: { c: CitedClaim; predicates: readon
     if (stance !== c.stance) patch.stance = stance;
     if (note !== (c.note ?? '')) patch.note = note || null;
     if (!Object.keys(patch).length) { onDone(undefined, 'Nothing changed.'); return; }
-    if (c.version !== undefined) patch.version = c.version;
+    if (c.version !== undefined) patch.expectedVersion = c.version;
     try {
       const updated = await api.patchClaim(c.id, patch);
       onDone(updated && typeof updated === 'object' && 'id' in updated ? updated : undefined, `Saved changes to ${c.id}.`);

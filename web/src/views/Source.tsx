@@ -106,15 +106,15 @@ export function SourceView({ id, claim }: { id: string; claim: string }) {
           </div>
         )}
         <aside class="source-claims" aria-label="Claims citing the selected passage" aria-live="polite">
-          {picked.length ? <PickedClaims ids={picked} /> : <p class="hint">Select a highlighted passage to see the claims it supports.</p>}
+          {picked.length ? <PickedClaims ids={picked} known={data.data.claims} /> : <p class="hint">Select a highlighted passage to see the claims it supports.</p>}
         </aside>
       </div>
     </article>
   );
 }
 
-function PickedClaims({ ids }: { ids: readonly string[] }) {
-  const data = useLoad(() => Promise.all(ids.map((i) => api.claim(i).catch(() => undefined))), [ids.join(' ')]);
+function PickedClaims({ ids, known }: { ids: readonly string[]; known?: readonly CitedClaim[] }) {
+  const data = useLoad(() => Promise.all(ids.map((i) => known?.find((c) => c.id === i) ?? api.claim(i).catch(() => undefined))), [ids.join(' ')]);
   if (data.loading && !data.data) return <Loading what="claims" />;
   const list = (data.data ?? []).filter((c): c is CitedClaim => Boolean(c));
   return (
