@@ -3,9 +3,9 @@
  * view needs, and build the views of `core/perspective`. The CLI and the HTTP server both call
  * these, so both answer the same questions the same way.
  */
-import type { Claim, Entity, Perspective, Source } from '../core/model.js';
+import type { Claim, Dispute, Entity, Perspective, Source } from '../core/model.js';
+import { isNetworkPredicate, networkAt, type Network } from '../core/perspective/network.js';
 import { IsnadError, NotFoundError } from '../core/errors.js';
-import { basicFold } from '../core/text.js';
 import {
   asOf,
   claimsInView,
@@ -24,6 +24,7 @@ import {
 } from '../core/perspective/index.js';
 import { PREDICATES } from '../core/vocabulary.js';
 import type { Repository } from '../store/repository.js';
+import { nameSearcher } from './name-search.js';
 
 /** Thrown when a name fits several entities; lists them so the user can pick one by id. */
 export class AmbiguousNameError extends IsnadError {
@@ -50,31 +51,24 @@ export class KnowledgeBase {
   private perspectivesCache?: Perspective[];
   private readonly sourceCache = new Map<string, Source | undefined>();
 
-  constructor(readonly repo: Repository, private readonly searcher?: NameSearcher) {}
+  private readonly searcher: NameSearcher;
 
-  /**
-   * A knowledge base over the same store and name searcher with empty caches: the server takes
-   * one per request, so nothing cached outlives a write.
-   */
-  fresh(): KnowledgeBase {
-    return new KnowledgeBase(this.repo, this.searcher);
+  /** `searcher` defaults to the names module's transliteration-aware search. */
+  constructor(readonly repo: Repository, searcher?: NameSearcher) {
+    this.searcher = searcher ?? nameSearcher(repo, (id) => this.entity(id));
   }
 
-  /** Entities whose names match the query, best first. */
+  /**
+   * A knowledge base over the same store with empty caches: the server takes one per request,
+   * so nothing cached outlives a write. (The name index is per store, not per knowledge base.)
+   */
+  fresh(): KnowledgeBase {
+    return new KnowledgeBase(this.repo);
+  }
+
+  /** Entities whose names match the query, best first, each with why it matched. */
   async search(query: string, limit = 20): Promise<SearchHit[]> {
-    if (this.searcher) return this.searcher.search(query, limit);
-    const folded = basicFold(query);
-    const exact = await this.repo.findNames(folded, { limit: 200 });
-    const prefix = exact.length ? [] : await this.repo.findNames(folded, { prefix: true, limit: 200 });
-    const hits = new Map<string, SearchHit>();
-    for (const [list, score, why] of [[exact, 1, 'exact name (case and diacritics ignored)'], [prefix, 0.6, 'name starts with the query']] as const) {
-      for (const h of list) {
-        if (hits.has(h.entityId)) continue;
-        const entity = await this.entity(h.entityId);
-        if (entity) hits.set(h.entityId, { entity, matchedName: h.name, score, reasons: [why] });
-      }
-    }
-    return [...hits.values()].slice(0, limit);
+    return this.searcher.search(query, limit);
   }
 
   /** Resolves an id or a name to exactly one entity; throws when none or several fit. */
@@ -82,9 +76,13 @@ export class KnowledgeBase {
     const byId = await this.entity(nameOrId);
     if (byId) return byId;
     const hits = await this.search(nameOrId, 20);
-    const best = hits.filter((h) => h.score >= (hits[0]?.score ?? 0) && h.score >= 0.5);
-    if (best.length === 1) return best[0]!.entity;
-    if (best.length > 1) throw new AmbiguousNameError(nameOrId, best.map((h) => h.entity));
+    // Only a confident match resolves a name; an exact name beats a transliteration match.
+    const strong = hits.filter((h) => h.score >= 0.9);
+    const exact = strong.filter((h) => h.score >= 1);
+    const pick = exact.length ? exact : strong;
+    if (pick.length === 1) return pick[0]!.entity;
+    if (pick.length > 1) throw new AmbiguousNameError(nameOrId, pick.map((h) => h.entity));
+    if (hits.length) throw new AmbiguousNameError(nameOrId, hits.slice(0, 8).map((h) => h.entity));
     throw new NotFoundError('entity', nameOrId);
   }
 
@@ -196,6 +194,69 @@ export class KnowledgeBase {
     const whole = e ? [...unique, ...(await Promise.all(disputeIds.map((d) => this.repo.listClaims({ dispute: d })))).flat()] : unique;
     const all = [...new Map(whole.map((c) => [c.id, c])).values()];
     await this.preload(all);
-    return disputesOf(all, await this.repo.listDisputes(), this.lookup, e?.id);
+    return disputesOf(all, e ? await this.disputeRecords(disputeIds) : await this.repo.listDisputes(), this.lookup, e?.id);
   }
+
+  /**
+   * The dispute records with these ids: through the store's `getDisputes` when it has one (the
+   * SQLite store does), else filtered from the whole list. A view about one entity needs a few,
+   * not the whole table (tens of thousands of rows in a large store).
+   */
+  async disputeRecords(ids: readonly string[]): Promise<Dispute[]> {
+    if (ids.length === 0) return [];
+    const repo = this.repo as Repository & { getDisputes?: (ids: readonly string[]) => Promise<Dispute[]> };
+    if (typeof repo.getDisputes === 'function') return repo.getDisputes(ids);
+    const wanted = new Set(ids);
+    return (await this.repo.listDisputes()).filter((d) => wanted.has(d.id));
+  }
+
+  /**
+   * The network as of a date around a focus, `hops` relations out, loading only that
+   * neighbourhood (the same steps as the HTTP API's `/api/network` with a focus).
+   */
+  async networkAround(nameOrId: string, date: string, opts: { hops?: number; perspective?: string; maxNodes?: number } = {}): Promise<Network> {
+    const focus = (await this.resolve(nameOrId)).id;
+    const hops = opts.hops ?? 2;
+    const maxNodes = opts.maxNodes ?? 5000;
+    const byId = new Map<string, Claim>();
+    const seen = new Set([focus]);
+    let frontier = [focus];
+    for (let hop = 0; hop < hops && frontier.length && seen.size <= maxNodes; hop++) {
+      const next: string[] = [];
+      for (const cl of await this.repo.listClaims({ entities: frontier, statuses: ['accepted'] })) {
+        byId.set(cl.id, cl);
+        if (!cl.object || !isNetworkPredicate(cl.predicate)) continue;
+        for (const n of [cl.subject, cl.object]) if (!seen.has(n)) { seen.add(n); next.push(n); }
+      }
+      frontier = next;
+    }
+    const claims = [...byId.values()];
+    const net = networkAt(date, await this.viewed(claims, opts.perspective), { focus, hops, maxNodes });
+    const nodes = new Set(net.nodes);
+    await this.preload(claims.filter((cl) => nodes.has(cl.subject)));
+    for (const id of net.nodes) if (!this.lookup(id)) await this.entity(id);
+    return net;
+  }
+}
+
+/** What {@link indexSearcher} needs of a name index (the names module's `NameIndex`). */
+export interface NameLookup {
+  lookup(name: string, opts?: { limit?: number }): readonly { readonly entityId: string; readonly name: string; readonly score: number; readonly reasons: readonly string[] }[];
+}
+
+/**
+ * A transliteration-aware {@link NameSearcher} over a name index, e.g. the SQLite store's
+ * lazily built one: `new KnowledgeBase(repo, indexSearcher(repo, () => repo.nameIndex()))`.
+ */
+export function indexSearcher(repo: Repository, index: () => NameLookup): NameSearcher {
+  return {
+    async search(query: string, limit: number): Promise<SearchHit[]> {
+      const found = index().lookup(query, { limit });
+      const entities = new Map((await repo.getEntities(found.map((f) => f.entityId))).map((e) => [e.id, e]));
+      return found.flatMap((f) => {
+        const entity = entities.get(f.entityId);
+        return entity ? [{ entity, matchedName: f.name, score: f.score, reasons: f.reasons }] : [];
+      });
+    },
+  };
 }

@@ -1,0 +1,62 @@
+/**
+ * Transliteration-aware name search over a store: the names module's blocking index, built
+ * once per open store (or taken from the engine when it keeps one), ranked with reasons; exact
+ * and prefix matches of the folded name fill in for partial queries the matcher cannot score.
+ */
+import type { Entity } from '../core/model.js';
+import { basicFold } from '../core/text.js';
+import { NameIndex } from '../names/index.js';
+import type { Repository } from '../store/repository.js';
+import type { NameSearcher, SearchHit } from './knowledge-base.js';
+
+interface WithNameIndex {
+  nameIndex(): NameIndex;
+}
+
+const hasIndex = (repo: unknown): repo is WithNameIndex => typeof (repo as Partial<WithNameIndex>).nameIndex === 'function';
+
+const built = new WeakMap<Repository, Promise<NameIndex>>();
+
+async function indexFor(repo: Repository): Promise<NameIndex> {
+  if (hasIndex(repo)) return repo.nameIndex();
+  let p = built.get(repo);
+  if (!p) {
+    p = (async () => {
+      const ix = new NameIndex();
+      for await (const n of repo.allNames()) ix.add(n.entityId, n.name);
+      return ix;
+    })();
+    built.set(repo, p);
+  }
+  return p;
+}
+
+const DECISION_SCORE = { same: 1, undecided: 0.5, different: 0 } as const;
+
+/** A searcher for the store; `entity` loads entities (cached by the caller). */
+export function nameSearcher(repo: Repository, entity: (id: string) => Promise<Entity | undefined>): NameSearcher {
+  return {
+    async search(query: string, limit: number): Promise<SearchHit[]> {
+      const index = await indexFor(repo);
+      const hits = new Map<string, SearchHit>();
+      for (const r of index.lookup(query, { limit: limit * 2 })) {
+        const e = await entity(r.entityId);
+        if (!e) continue;
+        const why = r.decision === 'same' ? 'same name' : 'shares name parts, not enough to say it is the same person';
+        hits.set(e.id, { entity: e, matchedName: r.name, score: Math.min(1, 0.5 * DECISION_SCORE[r.decision] + 0.5 * r.score), reasons: [why, ...r.reasons] });
+      }
+      const folded = basicFold(query);
+      const exact = await repo.findNames(folded, { limit: 100 });
+      const prefix = await repo.findNames(folded, { prefix: true, limit: 100 });
+      for (const [list, score, why] of [[exact, 1, 'exact name (case and diacritics ignored)'], [prefix, 0.55, 'a name starts with the query']] as const) {
+        for (const h of list) {
+          const prev = hits.get(h.entityId);
+          if (prev && prev.score >= score) continue;
+          const e = await entity(h.entityId);
+          if (e) hits.set(e.id, { entity: e, matchedName: h.name, score, reasons: [why, ...(prev?.reasons.slice(1) ?? [])] });
+        }
+      }
+      return [...hits.values()].sort((a, b) => b.score - a.score || a.entity.canonical.localeCompare(b.entity.canonical)).slice(0, limit);
+    },
+  };
+}
