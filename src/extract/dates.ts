@@ -42,6 +42,9 @@ const QUAL = '(?:(?:in or )?around|about|circa|c\\.|approximately|roughly|by|bef
 const RANGE = `(?:between|from) (${SINGLE}) (?:and|to|until|till|through|[–-]) (${SINGLE})`;
 const RELATIVE = `(?:${NUM_RE} (?:days?|weeks?|months?|years?) (?:later|after(?:wards)?|earlier|before)|within (?:${NUM_RE} )?(?:days?|weeks?|months?|years?) of (?:that date|this|that|it)|(?:the|that) (?:following|next|previous|same) (?:day|week|month|year)|(?:that|this) (?:year|month|day)|the year (?:after|before))`;
 
+/** Cheap necessary condition for any date expression: a digit or a relative-time word. */
+const MAYBE_DATE = /\d|\b(?:later|afterwards|earlier|before|following|next|previous|same|within|that (?:year|month|day)|this (?:year|month|day)|year after)\b/i;
+
 const MASTER = new RegExp(`\\b(?:${RANGE}|(${QUAL}) (${SINGLE})|(${SINGLE})|(${RELATIVE}))\\b`, 'gi');
 
 function monthNum(s: string): number | undefined {
@@ -195,7 +198,7 @@ export interface DateContext {
  */
 export function findDates(text: string, offset = 0, ctx: DateContext = {}): DateMention[] {
   const out: DateMention[] = [];
-  if (text.length > 100000) return out;
+  if (text.length > 100000 || !MAYBE_DATE.test(text)) return out;
   MASTER.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = MASTER.exec(text)) !== null) {

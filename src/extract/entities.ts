@@ -51,7 +51,12 @@ const ORG_PREV = new Set(['joined', 'join', 'joining', 'within', 'from']);
 /** Document-level entity resolver. Feed sentences in order with {@link EntityResolver.add}, then {@link EntityResolver.finish}. */
 export class EntityResolver {
   private recs: Rec[] = [];
+  private byId = new Map<string, Rec>();
   private redirect = new Map<string, string>();
+  /** folded name → record ids having it */
+  private nameIndex = new Map<string, Set<string>>();
+  /** name part (article dropped) or its skeleton → record ids with a multi-part name containing it */
+  private partIndex = new Map<string, Set<string>>();
   private clock = 0;
   private nextId = 1;
 
@@ -68,7 +73,21 @@ export class EntityResolver {
   private newRec(type: Rec['type'], id?: string, known = false): Rec {
     const r: Rec = { id: id ?? `e${this.nextId++}`, type, names: [], folded: new Set(), lastSeen: 0, count: 0, personCues: 0, orgCues: 0, known, articleSingle: false, strong: false };
     this.recs.push(r);
+    this.byId.set(r.id, r);
     return r;
+  }
+
+  private index(map: Map<string, Set<string>>, key: string, id: string): void {
+    let s = map.get(key);
+    if (!s) map.set(key, (s = new Set()));
+    s.add(id);
+  }
+
+  /** Live records listed under `keys` of an index. */
+  private lookup(map: Map<string, Set<string>>, keys: readonly string[]): Rec[] {
+    const out = new Set<Rec>();
+    for (const k of keys) for (const id of map.get(k) ?? []) out.add(this.rec(id));
+    return [...out];
   }
 
   private addName(r: Rec, n: string): void {
@@ -78,17 +97,26 @@ export class EntityResolver {
     if (/^[“"‘].*[”"’]$/.test(clean)) clean = clean.slice(1, -1);
     clean = clean.trim();
     if (!clean) return;
-    const f = foldName(clean);
+    const f = fold(clean);
     if (!r.folded.has(f)) {
       r.folded.add(f);
       r.names.push(clean);
+      this.index(this.nameIndex, f, r.id);
+      const nt = ftoks(f);
+      if (nt.length >= 2) {
+        for (const t of nt) {
+          const k = t.replace(/^al /, '');
+          this.index(this.partIndex, k, r.id);
+          this.index(this.partIndex, `~${skeleton(t)}`, r.id);
+        }
+      }
     } else if (!r.names.includes(clean)) r.names.push(clean);
   }
 
   private rec(id: string): Rec {
     let cur = id;
     while (this.redirect.has(cur)) cur = this.redirect.get(cur)!;
-    return this.recs.find((r) => r.id === cur)!;
+    return this.byId.get(cur)!;
   }
 
   /** The final id of an entity after merges. */
@@ -140,30 +168,31 @@ export class EntityResolver {
   }
 
   private resolveOne(m: Mention): Rec {
-    const live = this.live();
-    const f = foldName(m.text);
-    const fb = m.bare ? foldName(m.bare) : f;
+    const f = fold(m.text);
+    const fb = m.bare ? fold(m.bare) : f;
     if (m.aliasOf?.entity) {
       const target = this.rec(m.aliasOf.entity);
-      const existing = live.find((r) => r !== target && (r.folded.has(f) || r.folded.has(fb)) && this.compatible(r, m.type));
+      const existing = this.lookup(this.nameIndex, [f, fb]).find((r) => r !== target && this.compatible(r, m.type));
       if (existing && m.type !== 'organization') this.merge(target, existing);
       return this.rec(target.id);
     }
     // exact name (a quoted lowercase qualifier does not make a new name: X “central” is X)
-    const fq = /[“"][a-z][^”"]*[”"]?$/.test(m.text) ? foldName(m.text.replace(/\s*[“"][a-z][^”"]*[”"]?$/, '')) : f;
-    const exact = live.filter((r) => (r.folded.has(f) || r.folded.has(fb) || r.folded.has(fq)) && this.compatible(r, m.type));
+    const fq = /[“"][a-z][^”"]*[”"]?$/.test(m.text) ? fold(m.text.replace(/\s*[“"][a-z][^”"]*[”"]?$/, '')) : f;
+    const exact = this.lookup(this.nameIndex, [f, fb, fq]).filter((r) => this.compatible(r, m.type));
     if (exact.length) return mostRecent(exact);
     const toks = ftoks(fb);
     if (m.acronym || m.type === 'place') return this.newRec(m.type);
+    const keys = toks.map((t) => t.replace(/^al /, ''));
     if (toks.length >= 2 && m.type !== 'organization') {
       // full person names: a variant of a known full name, or the tail of one ("Bin Ladin")
       const same: Rec[] = [];
       const tails: Rec[] = [];
-      for (const r of live) {
+      const cands = this.lookup(this.partIndex, [...keys, ...toks.map((t) => `~${skeleton(t)}`)]);
+      for (const r of cands) {
         if (r.type !== 'person' && r.type !== 'unknown') continue;
         for (const n of r.folded) {
           const nt = ftoks(n);
-          if (nt.length >= 2 && sharesPart(nt, toks) && compareNames(r.names.find((x) => foldName(x) === n) ?? n, m.bare ?? m.text) === 'same') same.push(r);
+          if (nt.length >= 2 && sharesPart(nt, toks) && compareCached(r.names.find((x) => fold(x) === n) ?? n, m.bare ?? m.text) === 'same') same.push(r);
           else if (nt.length > toks.length && !KUNYA.has(toks[0]!) && endsWithTokens(nt, toks)) tails.push(r);
         }
       }
@@ -177,7 +206,7 @@ export class EntityResolver {
       const byLast: Rec[] = [];
       const byFirst: Rec[] = [];
       const byLoose: Rec[] = [];
-      for (const r of live) {
+      for (const r of this.lookup(this.partIndex, [keys[0]!, `~${kSkel}`])) {
         if (r.type === 'place') continue;
         for (const n of r.folded) {
           const nt = ftoks(n);
@@ -261,8 +290,41 @@ function canonicalOf(r: Rec, type: EntityType): string {
   return (multi[0] ?? r.names[0])!;
 }
 
+const foldCache = new Map<string, string>();
+/** Memoised name folding. */
+function fold(s: string): string {
+  let v = foldCache.get(s);
+  if (v === undefined) {
+    v = foldName(s);
+    if (foldCache.size > 50000) foldCache.clear();
+    foldCache.set(s, v);
+  }
+  return v;
+}
+const cmpCache = new Map<string, ReturnType<typeof compareNames>>();
+/** Memoised name comparison. */
+function compareCached(a: string, b: string): ReturnType<typeof compareNames> {
+  const k = `${a}\u0000${b}`;
+  let v = cmpCache.get(k);
+  if (v === undefined) {
+    v = compareNames(a, b);
+    if (cmpCache.size > 50000) cmpCache.clear();
+    cmpCache.set(k, v);
+  }
+  return v;
+}
+const ftokCache = new Map<string, string[]>();
+
 /** Folded name tokens with the article kept on its word ("ahmad al khalayleh" → ["ahmad", "al khalayleh"]). */
 function ftoks(folded: string): string[] {
+  const hit = ftokCache.get(folded);
+  if (hit) return hit;
+  const out = ftoksRaw(folded);
+  if (ftokCache.size > 50000) ftokCache.clear();
+  ftokCache.set(folded, out);
+  return out;
+}
+function ftoksRaw(folded: string): string[] {
   const raw = folded.split(' ').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {

@@ -3,13 +3,26 @@
  * (`src/names`): folding for comparison and the same/different/undecided decision, plus the
  * small helpers the resolver uses on folded tokens.
  */
-import { foldName as namesFold } from '../names/fold.js';
 import { matchNames } from '../names/match.js';
 import { ARTICLE_PREFIX, KUNYA, NASAB, TITLES } from './lexicon.js';
 
-/** Folds a name for comparison (the names module's folding: case, diacritics, transliteration variants). */
+/**
+ * Folds a name for keys and token comparison: case, diacritics, apostrophes/ayn marks, hyphens,
+ * "Abdul"→"abd al", "ibn"→"bin". Structure-preserving (one token per written part), unlike the
+ * names module's folding, which compounds parts for person-name matching.
+ */
 export function foldName(raw: string): string {
-  return namesFold(raw);
+  let s = raw
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[’'‘`ʿʾ“”"]/g, '')
+    .replace(/[‐‑‒–—-]/g, ' ')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+  s = s.replace(/\babd(?:u|e)l\b/g, 'abd al').replace(/\babd(?:u|e)l(?=[a-z])/g, 'abd al ');
+  s = s.replace(/\bel\b/g, 'al').replace(/\bibn\b/g, 'bin');
+  return s;
 }
 
 /** A consonant skeleton of a folded token: tolerant of vowel and doubling variation ("Ladin"/"Laden"). */

@@ -46,8 +46,37 @@ function compile(t: TriggerPattern): Compiled {
     .replace(/\{O\}/g, `${DET}(?<O>${SLOT_RE})`)
     .replace(/\{poss\}/g, `(?:${SLOT_RE}'s |(?:his|her|its|their) )?`)
     .replace(/~/g, GAP);
-  // cue: the longest plain word of the pattern source outside slots (all alternatives must contain a word)
-  return { t, re: new RegExp(src, 'g'), hasObject: /\{O\+?\}/.test(t.pattern) };
+  const cueSrc = requiredGroup(t.pattern);
+  return { t, re: new RegExp(src, 'g'), hasObject: /\{O\+?\}/.test(t.pattern), ...(cueSrc ? { cue: new RegExp(cueSrc) } : {}) };
+}
+
+/**
+ * A group of literal alternatives that every match must contain, used as a cheap pre-test:
+ * the longest top-level, non-optional `(?:a|b|c)` group made only of plain words. Undefined when
+ * the pattern has none.
+ */
+function requiredGroup(p: string): string | undefined {
+  let best: string | undefined;
+  let depth = 0;
+  let start = -1;
+  for (let i = 0; i < p.length; i++) {
+    const ch = p[i];
+    if (ch === '\\') { i++; continue; }
+    if (ch === '(') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (ch === ')') {
+      depth--;
+      if (depth === 0 && start >= 0) {
+        const body = p.slice(start, i + 1);
+        const next = p[i + 1] ?? '';
+        const optional = next === '?' || next === '*' || (next === '{' && p[i + 2] === '0');
+        const inner = body.startsWith('(?:') ? body.slice(3, -1) : '';
+        if (!optional && inner && /^[a-z' |-]+$/.test(inner) && (!best || inner.length > best.length)) best = inner;
+      }
+    }
+  }
+  return best === undefined ? undefined : `(?:${best})`;
 }
 
 const COMPILED: readonly Compiled[] = TRIGGERS.map(compile);
@@ -128,6 +157,7 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
     out.push({ predicate: pred, subject: subj, object: obj, time, timeFrom, stance, attributedTo, start, end, trigger: trimTrigger(matched) });
   };
   for (const c of COMPILED) {
+    if (c.cue && !c.cue.test(sk.text)) continue;
     c.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = c.re.exec(sk.text)) !== null) {
