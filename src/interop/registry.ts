@@ -12,6 +12,8 @@ import { writeGexf } from './graph/gexf.js';
 import { writeGraphml } from './graph/graphml.js';
 import { readFtm } from './ftm/import.js';
 import { toRdfGraph } from './rdf/graph.js';
+import { writeHtml } from './report/html.js';
+import { writeMarkdown } from './report/markdown.js';
 import { writeJsonLd } from './rdf/jsonld.js';
 import { writeTurtle } from './rdf/turtle.js';
 import { writeStix } from './stix/export.js';
@@ -56,6 +58,8 @@ export const EXPORTERS = new Map<string, Exporter>([
   ['turtle', { description: 'RDF as Turtle (same graph as jsonld)', write: (ds, ctx) => writeTurtle(toRdfGraph(ds, ctx.focus)) }],
   ['gexf', { description: 'GEXF 1.3 dynamic graph for Gephi (edges with start/end for the timeline)', write: (ds, ctx) => writeGexf(ds, ctx.focus) }],
   ['graphml', { description: 'GraphML graph (yEd, Cytoscape, networkx …)', write: (ds, ctx) => writeGraphml(ds, ctx.focus) }],
+  ['markdown', { description: 'timeline report in Markdown: chronology with footnoted quotes, disputes side by side (--entity for one organization and its lineage)', write: (ds, ctx) => writeMarkdown(ds, ctx.focus) }],
+  ['html', { description: 'the timeline report as one self-contained HTML page (inline CSS, no scripts)', write: (ds, ctx) => writeHtml(ds, ctx.focus) }],
   ['csv', { description: 'a folder of CSV files (entities, names, sources, claims, evidence, disputes); --bom for spreadsheets that need it', write: (ds, ctx) => writeCsv(ds, ctx) }],
 ]);
 

@@ -47,9 +47,9 @@ export function claimTime(c: Claim): string {
 }
 
 /** "Karim Haddad led Valley Front (c. 1995 – June 1998)" — the proposition, without stance. */
-export function proposition(c: Claim, labels: Labels): string {
+export function proposition(c: Claim, labels: Labels, opts: { time?: boolean } = {}): string {
   const object = c.object ? ` ${labels.entity(c.object)}` : c.value ? ` ${c.value}` : '';
-  const time = claimTime(c);
+  const time = opts.time === false ? '' : claimTime(c);
   return `${labels.entity(c.subject)} ${predicatePhrase(c.predicate)}${object}${time ? ` (${time})` : ''}`;
 }
 
@@ -60,8 +60,8 @@ export function claimantName(c: Claim, labels: Labels): string {
 }
 
 /** "Mountain Network says that River Emirate was a branch of …" / "… denies that …". */
-export function attributedSentence(c: Claim, labels: Labels): string {
-  return `${claimantName(c, labels)} ${c.stance === 'denies' ? 'denies' : 'says'} that ${proposition(c, labels)}`;
+export function attributedSentence(c: Claim, labels: Labels, opts: { time?: boolean } = {}): string {
+  return `${claimantName(c, labels)} ${c.stance === 'denies' ? 'denies' : 'says'} that ${proposition(c, labels, opts)}`;
 }
 
 /** A citation of a source: "Lina Farouk, A History of the Valley Movements (1 May 2020)". */
