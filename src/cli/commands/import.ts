@@ -1,4 +1,5 @@
 /** `isnad import FILE…`: validates every file first, then imports each in one transaction. */
+import { statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import { IsnadError } from '../../core/errors.js';
@@ -43,8 +44,11 @@ export function register(program: Command, ctx: CliContext): void {
     .argument('<files...>', 'dataset files (YAML or JSON; other formats with --format)')
     .option('-f, --format <format>', `input format: ${[...IMPORTERS.keys()].join(', ')} (default: from the file extension)`)
     .option('--source-text <id=file...>', 'attach the text of a source, so evidence quotes are checked and located in it')
+    .option('--max-mb <n>', 'refuse input files larger than this many megabytes', '64')
     .addHelpText('after', '\nExamples:\n  isnad import data/islamic-state-al-qaeda.yaml\n  isnad import --db my.sqlite --source-text orton-2016=article.txt dataset.yaml')
-    .action(async (files: string[], opts: { format?: string; sourceText?: string[] }) => {
+    .action(async (files: string[], opts: { format?: string; sourceText?: string[]; maxMb?: string }) => {
+      const maxBytes = Number(opts.maxMb ?? '64') * 1024 * 1024;
+      if (!(maxBytes > 0)) throw new IsnadError('bad_input', `--max-mb takes a positive number, not "${opts.maxMb}"`);
       const repo = await ctx.open({ create: true });
       const sourceTexts = new Map<string, string>();
       for (const pair of opts.sourceText ?? []) {
@@ -57,6 +61,9 @@ export function register(program: Command, ctx: CliContext): void {
         const format = opts.format ?? formatFromPath(file) ?? 'yaml';
         const importer = IMPORTERS.get(format);
         if (!importer) throw new IsnadError('unsupported', `unknown import format "${format}" (known: ${[...IMPORTERS.keys()].join(', ')})`);
+        let size = 0;
+        try { size = statSync(file).size; } catch { /* readInputFile reports a missing file */ }
+        if (size > maxBytes) throw new IsnadError('bad_input', `${file} is ${(size / 1048576).toFixed(1)} MB, more than the ${opts.maxMb} MB import limit; nothing was imported (raise it with --max-mb, or split the file)`);
         const text = readInputFile(file);
         const result = await importer.read(text, { file, existing: await existingFor(text, repo), sourceTexts });
         prepared.push({ file, result });

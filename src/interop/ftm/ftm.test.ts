@@ -93,5 +93,6 @@ describe('FollowTheMoney import', () => {
     fails('{"id":"a","schema":"Person","properties":{"name":["A"]}}\n{"id":"b","schema":"Dragon","properties":{}}', /2: "Dragon" is not a FollowTheMoney/);
     fails('{"id":"a","schema":"Person","properties":{"name":"A"}}', /1: property values must be lists/);
     fails('not json', /1: /);
+    expect(() => readFtm('{"id":"v","schema":"Vessel","properties":{"name":["Boat"]}}', { file: 'x.ftm' })).toThrow(/nothing in it could be mapped.*1 Vessel entity could not be mapped/);
   });
 });

@@ -10,6 +10,7 @@ import { isPredicate, PREDICATES, type EntityType } from '../../core/vocabulary.
 import { readDataset } from '../native/read-dataset.js';
 import type { ImportContext, ImportResult } from '../registry.js';
 import { edtfFromIso } from '../common/dates.js';
+import { assertSomethingMapped } from '../common/empty.js';
 import { makeIdFactory } from '../common/slug.js';
 import { predicateFor } from './mapping.js';
 import { ftmModel } from './model.js';
@@ -126,5 +127,6 @@ export function readFtm(text: string, ctx: ImportContext): ImportResult {
   const lines = parseLines(text, ctx.file);
   const { doc, warnings } = ftmToDocument(lines, ctx.file);
   const dataset = readDataset(JSON.stringify(doc), { file: `${ctx.file} (mapped from FtM)`, existing: ctx.existing, sourceTexts: ctx.sourceTexts });
+  assertSomethingMapped(dataset, ctx.file, 'FollowTheMoney JSON lines', warnings);
   return { dataset, warnings };
 }

@@ -9,6 +9,7 @@ import { isPredicate } from '../../core/vocabulary.js';
 import { readDataset } from '../native/read-dataset.js';
 import type { ImportContext, ImportResult } from '../registry.js';
 import { edtfFromIso, normaliseTimestamp } from '../common/dates.js';
+import { assertSomethingMapped } from '../common/empty.js';
 import { makeIdFactory } from '../common/slug.js';
 import { describeErrors, stixValidator } from './schemas.js';
 import { EXTENSION_ID, PRODUCER_ID, type RecordKind } from './vocabulary.js';
@@ -166,5 +167,6 @@ export function readStix(text: string, ctx: ImportContext): ImportResult {
   checkSchemas(objects, ctx.file);
   const { doc, warnings } = stixToDocument(objects, id, ctx.file);
   const dataset = readDataset(JSON.stringify(doc), { file: `${ctx.file} (mapped from STIX)`, existing: ctx.existing, sourceTexts: ctx.sourceTexts });
+  assertSomethingMapped(dataset, ctx.file, 'a STIX 2.1 bundle', warnings);
   return { dataset, warnings };
 }

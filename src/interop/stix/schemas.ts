@@ -83,5 +83,5 @@ export function stixValidator(): StixValidator {
 
 /** One line per Ajv error: `path: message`. */
 export function describeErrors(errors: readonly ErrorObject[], prefix = ''): string[] {
-  return errors.map((e) => `${prefix}${e.instancePath || '/'}: ${e.message ?? 'invalid'}${e.params && 'pattern' in e.params ? ` (${String(e.params.pattern)})` : ''}`);
+  return errors.map((e) => `${prefix}${e.instancePath || '/'}: ${e.message ?? 'invalid'}`);
 }

@@ -101,9 +101,14 @@ describe('STIX 2.1 import', () => {
   });
 
   it('skips, with a warning, relationships whose ends were not imported', () => {
-    const { dataset, warnings } = readStix(JSON.stringify({ ...foreign, objects: [foreign.objects[2]] }), ctx);
+    const { dataset, warnings } = readStix(JSON.stringify({ ...foreign, objects: [foreign.objects[1], foreign.objects[2]] }), ctx);
     expect(dataset.claims).toEqual([]);
     expect(warnings[0]).toMatch(/not imported/);
+  });
+
+  it('refuses a bundle of which nothing can be mapped (unknown types only)', () => {
+    const only = { ...foreign, objects: [{ type: 'x-custom-thing', spec_version: '2.1', id: 'x-custom-thing--5d0092c5-5f74-4287-9642-33f4c354e56d', created: '2016-04-06T20:03:48.000Z', modified: '2016-04-06T20:03:48.000Z' }] };
+    expect(() => readStix(JSON.stringify(only), ctx)).toThrow(/nothing in it could be mapped.*1 x-custom-thing object could not be mapped/);
   });
 
   it('never crashes on arbitrary JSON: a result or an IsnadError', () => {
