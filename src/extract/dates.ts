@@ -40,7 +40,7 @@ const NUM_RE = '(?:\\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|te
 const SINGLE = `(?:(?:early|mid|late|the (?:end|beginning|start|middle) of|the (?:first|second) half of|(?:spring|summer|autumn|fall|winter)(?: of)?)[- ]+)?(?:\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE}\\.?,? ${YEAR_RE}|${MONTH_RE}\\.? \\d{1,2}(?:st|nd|rd|th)?,? ${YEAR_RE}|${MONTH_RE}/${MONTH_RE} ${YEAR_RE}|${MONTH_RE}\\.?,? ${YEAR_RE}|${YEAR_RE}s?(?:[–-]${YEAR_RE}\\b)?)`;
 const QUAL = '(?:(?:in or )?around|about|circa|c\\.|approximately|roughly|by|before|until|till|up to|since|after|as late as|at least as late as|no later than|as early as|probably in|possibly in|perhaps in)';
 const RANGE = `(?:between|from) (${SINGLE}) (?:and|to|until|till|through|[–-]) (${SINGLE})`;
-const RELATIVE = `(?:${NUM_RE} (?:days?|weeks?|months?|years?) (?:later|after(?:wards)?|earlier|before)|within (?:${NUM_RE} )?(?:days?|weeks?|months?|years?) of (?:that date|this|that|it)|(?:the|that) (?:following|next|previous|same) (?:day|week|month|year)|(?:that|this) (?:year|month|day)|the year (?:after|before))`;
+const RELATIVE = `(?:${NUM_RE} (?:days?|weeks?|months?|years?) (?:later|afterwards|after that|earlier|before that|beforehand)|within (?:${NUM_RE} )?(?:days?|weeks?|months?|years?) of (?:that date|this|that|it)|(?:the|that) (?:following|next|previous|same) (?:day|week|month|year)|(?:that|this) (?:year|month|day)|the year (?:after|before))`;
 
 /** Cheap necessary condition for any date expression: a digit or a relative-time word. */
 const MAYBE_DATE = /\d|\b(?:later|afterwards|earlier|before|following|next|previous|same|within|that (?:year|month|day)|this (?:year|month|day)|year after)\b/i;
@@ -141,7 +141,7 @@ function relative(phrase: string, anchor: DateParts | undefined): string | undef
   if (!anchor) return undefined;
   const p = phrase.toLowerCase().replace(/\s+/g, ' ');
   let m: RegExpExecArray | null;
-  if ((m = /^(\S+|a few) (day|week|month|year)s? (later|after(?:wards)?|earlier|before)$/.exec(p))) {
+  if ((m = /^(\S+|a few) (day|week|month|year)s? (later|afterwards|after that|earlier|before that|beforehand)$/.exec(p))) {
     const n = NUMWORDS[m[1]!] ?? Number(m[1]);
     if (!Number.isFinite(n)) return undefined;
     const sign = /earlier|before/.test(m[3]!) ? -1 : 1;

@@ -61,6 +61,9 @@ export const EXTRA_PLACES = set(`
   ramadi tikrit samarra kirkuk erbil basra raqqa idlib homs hama palmyra deraa daraa latakia kandahar kabul peshawar
   quetta abbottabad waziristan helmand sanaa aden mogadishu benghazi sirte derna zarqa irbid beirut tehran mashhad
   khorasan chechnya dagestan xinjiang hadramawt marib abyan kunar nangarhar jalalabad
+  cairo damascus baghdad riyadh amman ankara istanbul kabul islamabad karachi lahore doha dubai muscat khartoum
+  tripoli tunis algiers rabat nouakchott bamako niamey ndjamena abuja mogadishu nairobi jerusalem washington london
+  paris moscow brussels berlin madrid rome geneva vienna kandahar herat mazar-i-sharif aleppo raqqa mosul
 `);
 
 /** Multi-word regions (lowercase, single spaces). */

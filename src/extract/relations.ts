@@ -140,7 +140,7 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
     }
     let time: string | null = null;
     let timeFrom: RawClaim['timeFrom'] = null;
-    if (best && bestD <= 160) {
+    if (best && (bestD <= 160 || !rc.contextDate)) {
       time = best.edtf;
       timeFrom = 'sentence';
       start = Math.min(start, best.start);
@@ -150,7 +150,8 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
       timeFrom = 'context';
     }
     const matched = sk.text.slice(ms, me);
-    const frame = [...frames].reverse().find((f) => f.at <= ms + 2) ?? frames[0];
+    // the reporting frame in force: the last one opening before the claim, or a "…, X said" right after it
+    const frame = [...frames].reverse().find((f) => f.at <= ms + 2) ?? frames.find((f) => f.postposable && f.at >= me - 2 && f.at - me <= 40);
     const negated = NEGATION.test(matched.replace(/⟦[^⟧]*⟧/g, ' '));
     const stance = negated !== !!frame?.denies ? 'denies' : 'asserts';
     const attributedTo = frame ? frame.chain.filter((id) => id !== subj || frame.chain.length > 1) : [];
@@ -163,6 +164,14 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
     while ((m = c.re.exec(sk.text)) !== null) {
       const g = m.groups ?? {};
       let subs = slotsIn(sk, g.S);
+      // "X, led by P, supported Y": the appositive's agent is not the subject; X is
+      if (subs.length === 1 && g.S !== undefined && !c.t.predicate.startsWith('leader')) {
+        const before = sk.text.slice(Math.max(0, m.index + m[0].indexOf(g.S) - 60), m.index + m[0].indexOf(g.S));
+        const ap = /(⟦[po]\d+⟧), (?:[a-z]+ )?(?:led|headed|commanded|run|founded|backed|created|formed|directed) by (?:the )?$/.exec(before);
+        const head = ap ? slotsIn(sk, ap[1])[0] : undefined;
+        const after = sk.text.slice(m.index + m[0].indexOf(g.S) + g.S.length, m.index + m[0].indexOf(g.S) + g.S.length + 2);
+        if (head && after.startsWith(',')) subs = [head];
+      }
       // "X …, by rejecting … and swearing …": a participle takes the main clause's subject
       if (subs.length === 1 && g.S !== undefined) {
         const sEnd = m[0].indexOf(g.S) + g.S.length;

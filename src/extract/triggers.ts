@@ -40,6 +40,7 @@ const SUPPORT_N = '(?:support|aid|assistance|funding|funds|money|weapons|arms|re
 /** The trigger patterns, most specific first within each family. */
 export const TRIGGERS: readonly TriggerPattern[] = [
   // allegiance
+  { predicate: 'pledged_allegiance_to', pattern: `${GIVE} {S}'s (?:[a-z]+ ){0,2}${PLEDGE}~(?:to|for) {O}` },
   { predicate: 'pledged_allegiance_to', pattern: `{S}~${GIVE} {poss}(?:[a-z]+ ){0,2}${PLEDGE}~(?:to|for) {O}` },
   { predicate: 'pledged_allegiance_to', pattern: `{S}'s (?:[a-z]+ ){0,2}${PLEDGE} to {O}` },
   { predicate: 'pledged_allegiance_to', pattern: `${PLEDGE} (?:of|from) {S} to {O}` },
@@ -98,6 +99,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'member_of', pattern: `{S},? (?:${BE}) ${ROLE_ADJ}(?:member|members) of {O}` },
   { predicate: 'member_of', pattern: `{S},? one of {O}'s` },
   { predicate: 'member_of', pattern: `{S}, ${ROLE_ADJ}${MEMBER_ROLE} (?:of|in|for|with) {O}` },
+  { predicate: 'member_of', pattern: `{S}, (?:a|an) (?:[a-z-]+,? ){0,5}${MEMBER_ROLE} (?:of|in|within|for|with|inside) {O}` },
   { predicate: 'member_of', pattern: `{S}, ${ROLE_ADJ}{O}(?:'s)? ${ROLE_ADJ}${MEMBER_ROLE}` },
   { predicate: 'member_of', pattern: `(?:^|, |the |an? )(?:[a-z-]+ ){0,2}{O} ${MEMBER_ROLE},? {S}` },
   { predicate: 'member_of', pattern: `(?:^|[^']s |, |the |by |and )?{O}'s {S}` },
@@ -129,6 +131,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'supported', pattern: `{S}~(?:supported|supports|supporting|backed|backing|funded|funding|financed|financing|armed|arming|sponsored|sponsoring|sheltered|sheltering|harboured|harbored|harbouring|harboring) {O}` },
   { predicate: 'supported', pattern: `{S}~(?:provided|provides|providing|supplied|supplying|furnished|furnishing) {O} with` },
   { predicate: 'supported', pattern: `{S}'s (?:[a-z]+ )?(?:support|backing|funding|sponsorship) (?:for|to|of) {O}` },
+  { predicate: 'supported', pattern: `{O}~with the (?:complicity|support|help|backing|assistance|protection|connivance|blessing) of (?:[^⟦.;]{0,40}?)?{S+}` },
   { predicate: 'allied_with', pattern: `{S}~(?:allied|aligned|partnered|allying|aligning) (?:itself |themselves )?with {O}` },
   { predicate: 'allied_with', pattern: `(?:an? |the )?alliance (?:between|of) {S} and {O}` },
   { predicate: 'fought', pattern: `(?:conflict|fighting|clashes|war|hostilities|infighting|fratricide|battles)(?:[^⟦.;]|⟦l\\d+⟧){0,24}? between {S} and {O}` },
