@@ -113,8 +113,8 @@ function transliterateWord(word: string): string {
     const c = chars[i] as string;
     if (c === TATWEEL) continue;
     if (c === SHADDA) {
-      const m = /([a-z]h?)$/.exec(out);
-      if (m?.[1]) out += m[1];
+      // Double the last consonant, even when its vowel mark came first.
+      out = out.replace(/([^aiu\s]h?)([aiu]*)$/, '$1$1$2');
       continue;
     }
     const h = HARAKAT[c];

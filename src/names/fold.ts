@@ -291,8 +291,8 @@ export function nameUnits(raw: string): NameUnit[] {
   const units: NameUnit[] = [];
   let article = false;
   let articleText = '';
-  const push = (u: Omit<NameUnit, 'article' | 'text'> & { text: string }): void => {
-    units.push({ ...u, text: articleText ? `${articleText}-${u.text}` : u.text, article });
+  const push = (u: { text: string; ascii: string; key: string; kind: UnitKind; unvocalised: boolean }): void => {
+    units.push({ text: articleText ? `${articleText}-${u.text}` : u.text, ascii: u.ascii, key: u.key, article, kind: u.kind, unvocalised: u.unvocalised });
     article = false;
     articleText = '';
   };

@@ -130,16 +130,16 @@ export const ISMS: readonly string[] = [
 
 /**
  * Given names so frequent that sharing one is weak evidence (weighted down in matching).
- * Keys are as `foldToken` produces them.
+ * Written folded-style; the matcher folds them again with `foldToken`.
  */
 export const COMMON_ISM_KEYS: readonly string[] = [
   'muhamad', 'ahmad', 'mahmud', 'ali', 'umar', 'abdala', 'hasan', 'husain', 'ibrahim', 'mustafa', 'khalid',
-  'yusuf', 'abdalrahman', 'said', 'salih', 'musa', 'ismail', 'uthman', 'usman', 'hamid', 'abdalaziz', 'jamal', 'adil', 'karim',
+  'yusuf', 'abdalrahman', 'said', 'salih', 'musa', 'ismail', 'usman', 'hamid', 'abdalaziz', 'jamal', 'adil', 'karim',
 ];
 
 /**
  * Nisbas of origin so widespread (countries, large cities, generic affiliations) that sharing one
- * is weak evidence. Keys are as `foldToken` produces them.
+ * is weak evidence. Written folded-style; the matcher folds them again with `foldToken`.
  */
 export const COMMON_NISBA_KEYS: readonly string[] = [
   'masri', 'iraki', 'suri', 'shami', 'libi', 'yamani', 'yamini', 'urduni', 'filastini', 'saudi', 'kuwaiti', 'tunisi',

@@ -19,7 +19,7 @@
  *
  * Matching is symmetric by construction.
  */
-import { foldName, looseSkeleton, skeleton, vowels } from './fold.js';
+import { foldName, foldToken, looseSkeleton, skeleton, vowels } from './fold.js';
 import { COMMON_ISM_KEYS, COMMON_NISBA_KEYS } from './lexicon.js';
 import { informativeParts, parseName } from './parse.js';
 import type { NamePart, ParsedName } from './parse.js';
@@ -50,8 +50,8 @@ export interface EntityMatchOptions {
   readonly context?: readonly (readonly EntityNameLike[])[];
 }
 
-const COMMON_ISM = new Set(COMMON_ISM_KEYS);
-const COMMON_NISBA = new Set(COMMON_NISBA_KEYS);
+const COMMON_ISM = new Set(COMMON_ISM_KEYS.map((k) => foldToken(k)));
+const COMMON_NISBA = new Set(COMMON_NISBA_KEYS.map((k) => foldToken(k)));
 
 /** The decision threshold on the summed evidence weight. */
 export const SAME_WEIGHT = 1.5;

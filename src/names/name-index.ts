@@ -33,7 +33,7 @@ export interface NameLookupOptions {
   readonly limit?: number;
   /** Also return entities decided `different` (default false). */
   readonly includeDifferent?: boolean;
-  /** Maximum number of candidate names scored with the full matcher (default 400). */
+  /** Maximum number of candidate names scored with the full matcher (default 200). */
   readonly maxCandidates?: number;
 }
 
@@ -164,7 +164,7 @@ export class NameIndex {
   }
 
   /** Ids of stored names sharing a block with the query, best candidates first. */
-  candidates(p: ParsedName, maxCandidates = 400): number[] {
+  candidates(p: ParsedName, maxCandidates = 200): number[] {
     const lists = blockingKeys(p)
       .map((k) => this.postings.get(k))
       .filter((l): l is number[] => l !== undefined && l.length > 0)
@@ -199,11 +199,28 @@ export class NameIndex {
     let out = touched;
     if (touched.length > maxCandidates) {
       // Keep the best-ranked: shared block rarity first, then fewer parts (closer to the query).
-      const rankOf = (id: number): number => (counts[id] as number) * 16 - Math.min(15, this.partStart.get(id + 1) - this.partStart.get(id));
-      const ranks = touched.map(rankOf);
-      const sorted = Float64Array.from(ranks).sort().reverse();
-      const cut = sorted[maxCandidates - 1] as number;
-      out = touched.filter((_, i) => (ranks[i] as number) > cut);
+      // Ranks are small integers, so a histogram finds the cut without sorting.
+      const ranks = new Int32Array(touched.length);
+      let maxRank = 0;
+      for (let i = 0; i < touched.length; i++) {
+        const id = touched[i] as number;
+        const r = (counts[id] as number) * 16 + 15 - Math.min(15, this.partStart.get(id + 1) - this.partStart.get(id));
+        ranks[i] = r;
+        if (r > maxRank) maxRank = r;
+      }
+      const hist = new Uint32Array(maxRank + 1);
+      for (let i = 0; i < ranks.length; i++) {
+        const r = ranks[i] as number;
+        hist[r] = (hist[r] as number) + 1;
+      }
+      let cut = maxRank;
+      let above = 0;
+      while (cut > 0 && above + (hist[cut] as number) < maxCandidates) {
+        above += hist[cut] as number;
+        cut--;
+      }
+      out = [];
+      for (let i = 0; i < touched.length; i++) if ((ranks[i] as number) > cut) out.push(touched[i] as number);
       for (let i = 0; i < touched.length && out.length < maxCandidates; i++) if ((ranks[i] as number) === cut) out.push(touched[i] as number);
     }
     for (const id of touched) counts[id] = 0;
@@ -218,7 +235,7 @@ export class NameIndex {
     const limit = opts.limit ?? 20;
     const q = parseName(name);
     const best = new Map<number, { r: MatchResult; id: number }>();
-    for (const id of this.candidates(q, opts.maxCandidates ?? 400)) {
+    for (const id of this.candidates(q, opts.maxCandidates ?? 200)) {
       const r = matchParsed(q, this.parsedName(id));
       if (r.decision === 'different' && !opts.includeDifferent) continue;
       const e = this.nameEntity.get(id);

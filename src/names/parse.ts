@@ -56,7 +56,7 @@ const AMBIGUOUS_TITLE_SET = new Set(AMBIGUOUS_TITLES);
 const LAQAB_SET = new Set(LAQAB_MARKERS);
 const KUNYA_SET = new Set(KUNYA_PREFIXES);
 const PARTICLE_SET = new Set(NASAB_PARTICLES);
-const KNOWN_NISBA_KEYS = new Set([...KNOWN_NISBAS.map((n) => foldToken(n)), ...COMMON_NISBA_KEYS]);
+const KNOWN_NISBA_KEYS = new Set([...KNOWN_NISBAS, ...COMMON_NISBA_KEYS].map((n) => foldToken(n)));
 
 /** Folded keys of the given names in {@link ISMS}. */
 export const ISM_KEYS: ReadonlySet<string> = new Set(
