@@ -23,6 +23,7 @@ import {
   type ViewedClaim,
 } from '../core/perspective/index.js';
 import { PREDICATES } from '../core/vocabulary.js';
+import { parseTime, sortKey } from '../core/time.js';
 import type { Repository } from '../store/repository.js';
 import { nameSearcher } from './name-search.js';
 
@@ -64,6 +65,13 @@ export class KnowledgeBase {
    */
   fresh(): KnowledgeBase {
     return new KnowledgeBase(this.repo);
+  }
+
+  /** The roles (leader, deputy, spokesman …) an entity held, oldest first, with labels loaded. */
+  async rolesOf(id: string): Promise<Claim[]> {
+    const claims = (await this.repo.listClaims({ subject: id, statuses: ['accepted'] })).filter((c) => PREDICATES[c.predicate].role !== undefined && c.stance === 'asserts');
+    await this.preload(claims);
+    return claims.sort((a, b) => sortKey(a.time ? parseTime(a.time) : undefined) - sortKey(b.time ? parseTime(b.time) : undefined));
   }
 
   /** Entities whose names match the query, best first, each with why it matched. */

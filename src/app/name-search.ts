@@ -42,7 +42,7 @@ export function nameSearcher(repo: Repository, entity: (id: string) => Promise<E
       for (const r of index.lookup(query, { limit: limit * 2 })) {
         const e = await entity(r.entityId);
         if (!e) continue;
-        const why = r.decision === 'same' ? 'same name' : 'shares name parts, not enough to say it is the same person';
+        const why = r.decision === 'same' ? 'same name' : 'shares name parts, not enough to say it is the same';
         hits.set(e.id, { entity: e, matchedName: r.name, score: Math.min(1, 0.5 * DECISION_SCORE[r.decision] + 0.5 * r.score), reasons: [why, ...r.reasons] });
       }
       const folded = basicFold(query);

@@ -1,6 +1,8 @@
 /** `isnad search TEXT`: finds entities by any of their names. */
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
+import { ref } from '../../app/present.js';
+import { formatTime } from '../../core/time-format.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -12,8 +14,23 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (text: string, opts: { limit: string }) => {
       const kb = await ctx.kb();
       const hits = await kb.search(text, Math.max(1, Number(opts.limit) || 20));
-      const json = hits.map((h) => ({ id: h.entity.id, type: h.entity.type, canonical: h.entity.canonical, matchedName: h.matchedName, score: Number(h.score.toFixed(3)), reasons: h.reasons, description: h.entity.description }));
-      ctx.emit(json, () => (hits.length ? hits.map((h) => `${h.score.toFixed(2)}  ${h.entity.canonical}  [${h.entity.id}, ${h.entity.type}]  matched “${h.matchedName}”: ${h.reasons.join('; ')}${h.entity.description ? `\n      ${h.entity.description}` : ''}`).join('\n') : `No entity has a name like “${text}”.`));
+      const json: Array<{ id: string; type: string; canonical: string; matchedName: string; score: number; reasons: readonly string[]; description?: string; roles: Array<{ predicate: string; object?: { id: string; name: string }; time?: string; timeText: string; claim: string }> }> = [];
+      for (const h of hits) {
+        const roles = (await kb.rolesOf(h.entity.id)).map((c) => ({ predicate: c.predicate, object: c.object ? ref(kb, c.object) : undefined, time: c.time, timeText: formatTime(c.time), claim: c.id }));
+        json.push({ id: h.entity.id, type: h.entity.type, canonical: h.entity.canonical, matchedName: h.matchedName, score: Number(h.score.toFixed(3)), reasons: h.reasons, description: h.entity.description, roles });
+      }
+      ctx.emit(json, () =>
+        json.length
+          ? json
+              .map((h) => {
+                const lines = [`${h.score.toFixed(2)}  ${h.canonical}  [${h.id}, ${h.type}]  matched “${h.matchedName}”`, `      why: ${h.reasons.join('; ')}`];
+                if (h.description) lines.push(`      ${h.description}`);
+                for (const r of h.roles.slice(0, 4)) lines.push(`      ${r.predicate.replace(/_/g, ' ')} ${r.object?.name ?? ''}, ${r.timeText}`);
+                return lines.join('\n');
+              })
+              .join('\n')
+          : `No entity has a name like “${text}”.`,
+      );
       if (!hits.length) process.exitCode = 1;
     });
 }
