@@ -5,6 +5,7 @@
  * person; the general English lexicon (countries, cities, demonyms, given names, common words)
  * comes from `compromise`'s word list.
  */
+import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { ISMS } from '../names/lexicon.js';
 
@@ -136,4 +137,23 @@ export function isDemonym(lower: string): boolean {
   if (c === 'demonym') return true;
   const sing = lower.endsWith('s') ? lower.slice(0, -1) : lower;
   return sing !== lower && wordClass(sing) === 'demonym';
+}
+
+let english: ReadonlySet<string> | undefined;
+/**
+ * True for a lowercase word of the general English word list (an-array-of-english-words) that is
+ * not also a given name, surname or place. Loaded on first use.
+ */
+export function isEnglishWord(lower: string): boolean {
+  if (!english) {
+    try {
+      const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
+      english = new Set(words);
+    } catch {
+      english = new Set();
+    }
+  }
+  if (!english.has(lower)) return false;
+  const c = wordClass(lower);
+  return c !== 'given' && c !== 'surname' && c !== 'place' && c !== 'demonym';
 }

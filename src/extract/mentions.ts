@@ -6,7 +6,7 @@
  */
 import {
   ARABIC_PLACE_PREFIXES, ARTICLE_PREFIX, FACILITY_HEADS, FUNCTION_CAPS, KUNYA, MONTHS, NAME_LINKS, NASAB, NOT_NAMES, ORG_HEADS, ORG_PREFIXES,
-  TITLES, isDemonym, wordClass,
+  TITLES, isDemonym, isEnglishWord, wordClass,
 } from './lexicon.js';
 import type { Token } from './sentences.js';
 
@@ -181,7 +181,7 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
   // Arabic place names ("Ayn …", "Wadi …", "Deir …")
   if (span.length > 1 && ARABIC_PLACE_PREFIXES.has(lowers[0]!)) return [mk('place', true)];
   // leading common words before a name ("Made Abu Bakr …" in a title)
-  if (span.length > 1 && wordClass(lowers[0]!) === 'common' && !TITLES.has(lowers[0]!) && !KUNYA.has(lowers[0]!)) {
+  if (span.length > 1 && (wordClass(lowers[0]!) === 'common' || (headline && isEnglishWord(lowers[0]!))) && !TITLES.has(lowers[0]!) && !KUNYA.has(lowers[0]!) && !ORG_HEADS.has(lowers[0]!)) {
     return classifySpan(toks, a + 1, b, headline);
   }
   // a person-like run ends before a common English word ("… Explains"), unless the name goes on
@@ -190,7 +190,8 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
     const prevL = toks[k - 1]!.lower;
     const nextT = toks[k + 1];
     const nameGoesOn = (nextT !== undefined && k + 1 < b && ARTICLE_PREFIX.test(nextT.text)) || NASAB.has(prevL) || KUNYA.has(prevL) || prevL === 'abd';
-    if (!nameGoesOn && !ARTICLE_PREFIX.test(t.text) && !NASAB.has(t.lower) && !NAME_LINKS.has(t.lower) && !TITLES.has(t.lower) && wordClass(t.lower) === 'common' && !ORG_HEADS.has(t.lower)) {
+    const commonWord = wordClass(t.lower) === 'common' || (headline && isEnglishWord(t.lower));
+    if ((!nameGoesOn || headline) && !ARTICLE_PREFIX.test(t.text) && !NASAB.has(t.lower) && !NAME_LINKS.has(t.lower) && !TITLES.has(t.lower) && commonWord && !ORG_HEADS.has(t.lower)) {
       return [...classifySpan(toks, a, k, headline), ...classifySpan(toks, k + 1, b, headline)];
     }
   }
@@ -208,7 +209,12 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
     const c = wordClass(t.lower);
     if (c === 'place') return [mk('place', true)];
     if (isDemonym(t.lower) || c === 'month') return [];
-    if (ORG_HEADS.has(t.lower) || FACILITY_HEADS.has(t.lower)) return [];
+    if (ORG_HEADS.has(t.lower) || FACILITY_HEADS.has(t.lower)) {
+      // "the Coalition": a capitalised head noun after "the", not at a sentence start, names a body
+      const prev = toks[a - 1];
+      if (!headline && ORG_HEADS.has(t.lower) && prev?.lower === 'the' && a > 1) return [mk('organization', false)];
+      return [];
+    }
     // a nisba-like adjective before a lowercase noun ("Anbari tribes") is not a name
     const nx = toks[b];
     if (/i$/.test(t.lower) && !ARTICLE_PREFIX.test(t.text) && nx?.kind === 'word' && /^[a-z]+s$/.test(nx.text) && !/^(is|was|has|does|says|claims|writes|argues|remains|seems|appears|this|thus|as|its|his|us)$/.test(nx.lower)) return [];
