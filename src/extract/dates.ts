@@ -179,13 +179,20 @@ function qualify(q: string, e: string): string {
 
 /** True when `s` parses as EDTF. Never throws. */
 export function isValidEdtf(s: string): boolean {
+  const hit = edtfCache.get(s);
+  if (hit !== undefined) return hit;
+  let ok: boolean;
   try {
     parseEdtf(s);
-    return true;
+    ok = true;
   } catch {
-    return false;
+    ok = false;
   }
+  if (edtfCache.size > 20000) edtfCache.clear();
+  edtfCache.set(s, ok);
+  return ok;
 }
+const edtfCache = new Map<string, boolean>();
 
 /** Mutable context: the last absolute date seen, for relative expressions. */
 export interface DateContext {
