@@ -159,3 +159,27 @@ describe('bad input leaves the store unchanged', () => {
     expect(q('export', '--format', 'json').stdout).toBe(before);
   });
 });
+
+describe('names on the command line', () => {
+  it('match: same for transliteration variants, different for two men who share a nisba', () => {
+    const same = JSON.parse(isnad(['--json', 'match', 'Usama bin Ladin', 'Osama bin Laden']).stdout);
+    expect(same).toMatchObject({ decision: 'same' });
+    expect(same.reasons.length).toBeGreaterThan(0);
+    const diff = JSON.parse(isnad(['--json', 'match', 'Abu Umar al-Baghdadi', 'Abu Bakr al-Baghdadi']).stdout);
+    expect(diff.decision).toBe('different');
+    expect(diff.score).toBeLessThan(0.5);
+  });
+
+  it('resolve: proposes a merge for a re-typed record, records the reviewed decision as a claim', () => {
+    const file = join(dir, 'dup.yaml');
+    writeFileSync(file, 'format: isnad/1\nentities:\n  - { id: omar-said-2, type: person, canonical: Omar Saeed, names: [{ name: Omar Saeed, kind: real_name }, { name: Omar Said, kind: transliteration }] }\n');
+    const db3 = join(dir, 'resolve.sqlite');
+    expect(isnad(['--db', db3, 'import', MINI, file]).code).toBe(0);
+    const candidates = JSON.parse(isnad(['--db', db3, '--json', 'resolve']).stdout);
+    expect(candidates.map((c: { a: string; b: string }) => [c.a, c.b].sort().join('='))).toContain('omar-said=omar-said-2');
+    expect(candidates.every((c: { a: string; b: string }) => ![c.a, c.b].includes('abu-salim-al-jabali'))).toBe(true);
+    const applied = isnad(['--db', db3, 'resolve', '--apply', 'omar-said=omar-said-2', '--by', 'tester', '--note', 'same man']);
+    expect(applied.code).toBe(0);
+    expect(JSON.parse(isnad(['--db', db3, '--json', 'resolve']).stdout)).toEqual([]);
+  });
+});
