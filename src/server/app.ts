@@ -25,6 +25,9 @@ import { entityRoutes } from './routes/entities.js';
 import { claimRoutes } from './routes/claims.js';
 import { viewRoutes } from './routes/views.js';
 import { sourceRoutes } from './routes/sources.js';
+import { authRoutes } from './routes/auth.js';
+import { changeRoutes } from './routes/changes.js';
+import type { AuthService } from './auth/auth.js';
 
 export const DEFAULT_OPTIONS: ServerOptions = {
   maxBodyBytes: 1024 * 1024,
@@ -44,12 +47,10 @@ export interface CreateAppOptions {
   /** Folder of the built web app; served when it holds an index.html. */
   readonly webRoot?: string;
   /**
-   * Who is calling. Default is local mode: everyone is {@link LOCAL_USER}. Server mode passes
-   * a function that reads the session or token and returns undefined for anonymous callers.
+   * Server mode: sign-in with accounts and roles, enforced on every route, with CSRF checks for
+   * cookie sessions. Default is local mode, where every caller is {@link LOCAL_USER}.
    */
-  readonly authenticate?: (c: import('hono').Context<Env>) => Promise<AuthUser | undefined>;
-  /** Extra routes mounted before the API (server mode's /api/auth and /api/users). */
-  readonly extraRoutes?: Hono<Env>;
+  readonly auth?: AuthService;
   /** Where unexpected errors are logged. Default is console.error. */
   readonly log?: (err: unknown) => void;
 }
@@ -64,7 +65,14 @@ function packageVersion(): string {
 
 /** The API's routes; their type is what the web app's typed client (`hc<AppType>`) reads. */
 function apiRoutes() {
-  return new Hono<Env>().route('/', metaRoutes).route('/', entityRoutes).route('/', claimRoutes).route('/', viewRoutes).route('/', sourceRoutes);
+  return new Hono<Env>()
+    .route('/', metaRoutes)
+    .route('/', entityRoutes)
+    .route('/', claimRoutes)
+    .route('/', viewRoutes)
+    .route('/', sourceRoutes)
+    .route('/', changeRoutes)
+    .route('/', authRoutes);
 }
 export type AppType = ReturnType<typeof apiRoutes>;
 
@@ -84,7 +92,7 @@ export const CONTENT_SECURITY_POLICY = {
 export function createApp(init: CreateAppOptions): Hono<Env> {
   const options: ServerOptions = { ...DEFAULT_OPTIONS, ...init.options };
   const kbFactory = init.kb ?? ((repo: Repository) => new KnowledgeBase(repo));
-  const deps: AppDeps = { repo: init.repo, kb: async () => kbFactory(init.repo), options };
+  const deps: AppDeps = { repo: init.repo, kb: async () => kbFactory(init.repo), options, ...(init.auth ? { auth: init.auth } : {}) };
   const log = init.log ?? ((err: unknown) => console.error('isnad server error:', err));
   const app = new Hono<Env>();
 
@@ -98,7 +106,9 @@ export function createApp(init: CreateAppOptions): Hono<Env> {
   }));
   app.use('*', async (c, next) => {
     c.set('deps', deps);
-    c.set('user', init.authenticate ? await init.authenticate(c) : LOCAL_USER);
+    const user = init.auth ? await init.auth.authenticate(c) : LOCAL_USER;
+    c.set('user', user);
+    init.auth?.checkCsrf(c, user);
     await next();
   });
   app.use('/api/*', bodyLimit({
@@ -112,7 +122,6 @@ export function createApp(init: CreateAppOptions): Hono<Env> {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  if (init.extraRoutes) app.route('/', init.extraRoutes);
   app.route('/', apiRoutes());
   const document = openApiDocument(routeSpecs(), { version: packageVersion() });
   app.get('/openapi.json', (c) => c.json(document));

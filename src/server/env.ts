@@ -1,6 +1,7 @@
 /** The types every route shares: what the app hands to handlers through `c.var`. */
 import type { KnowledgeBase } from '../app/knowledge-base.js';
 import type { Repository } from '../store/repository.js';
+import type { AuthService } from './auth/auth.js';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,6 +13,8 @@ export interface AuthUser {
   readonly role: Role;
   /** How the caller proved who they are; cookie sessions must pass the CSRF check on writes. */
   readonly via: 'local' | 'session' | 'token';
+  /** The session's CSRF token (cookie sessions only). */
+  readonly csrfToken?: string;
 }
 
 export interface ServerOptions {
@@ -30,6 +33,8 @@ export interface AppDeps {
   /** A fresh knowledge base per request, so caches never outlive a write. */
   readonly kb: () => Promise<KnowledgeBase>;
   readonly options: ServerOptions;
+  /** Server mode's sign-in; absent in local mode. */
+  readonly auth?: AuthService;
 }
 
 export type Env = {

@@ -58,6 +58,8 @@ export async function errorResponse(err: unknown, c: Context, opts: { repo?: Rep
     const code = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : status === 404 ? 'not_found' : status === 429 ? 'rate_limited' : status >= 500 ? 'internal' : 'bad_input';
     const message = status >= 500 ? 'Internal server error.' : err.message || 'Bad request.';
     if (status >= 500) opts.log?.(err);
+    const retryAfter = (err.cause as { retryAfter?: unknown } | undefined)?.retryAfter;
+    if (typeof retryAfter === 'number') c.header('Retry-After', String(retryAfter));
     return c.json({ error: { code, message, issues: [] } }, status as ContentfulStatusCode);
   }
   opts.log?.(err);

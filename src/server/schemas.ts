@@ -188,3 +188,20 @@ export const ErrorBody = z.object({
     changedSince: z.array(ChangeOut.pick({ id: true, at: true, actor: true, action: true })).optional(),
   }),
 });
+
+// ---------------------------------------------------------------- server mode: accounts, audit
+
+export const RoleEnum = z.enum(['viewer', 'editor', 'admin']);
+export const LoginBody = z.object({ name: z.string().min(1).max(64), password: z.string().min(1).max(1000) }).strict();
+export const TokenBody = z.object({ label: z.string().min(1).max(200).default('api') }).strict();
+export const NewUserBody = z.object({ name: z.string().min(1).max(64), password: z.string().min(10).max(1000), role: RoleEnum }).strict();
+export const UserPatch = z.object({ role: RoleEnum.optional(), password: z.string().min(10).max(1000).optional() }).strict();
+export const NameParam = z.object({ name: z.string().min(1).max(64) });
+export const ChangesQuery = z.object({ after: z.coerce.number().int().min(0).optional(), limit: limit(100) });
+
+export const UserOut = z.object({ id: z.string(), name: z.string(), role: RoleEnum, createdAt: z.string() });
+export const UsersOut = z.array(UserOut);
+export const SessionOut = z.object({ mode: z.enum(['local', 'server']), user: z.object({ name: z.string(), role: RoleEnum }).nullable(), csrfToken: z.string().optional() });
+export const TokenOut = z.object({ token: z.string(), label: z.string() });
+export const Ok = z.object({ ok: z.literal(true) });
+export const ChangesOut = HistoryOut;

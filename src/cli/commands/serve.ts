@@ -1,12 +1,17 @@
 /** `isnad serve`: the HTTP JSON API and the web app, on loopback unless told otherwise. */
 import type { Command } from 'commander';
 import { IsnadError } from '../../core/errors.js';
+import { isPostgresUrl } from '../../store/open-store.js';
+import { AuthService } from '../../server/auth/auth.js';
+import { openAccountStore } from '../../server/auth/account-store.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, listen, webDist } from '../../server/listen.js';
-import { PROJECT_ROOT, type CliContext } from '../context.js';
+import { PROJECT_ROOT, storeLocation, type CliContext } from '../context.js';
 
 export interface ServeOptions {
   readonly host: string;
   readonly port: string;
+  /** Server mode: sign-in with accounts and roles. Always on for a PostgreSQL store. */
+  readonly auth?: boolean;
 }
 
 export function parsePort(port: string): number {
@@ -17,15 +22,28 @@ export function parsePort(port: string): number {
 
 /** Serves until interrupted; shared with `isnad start`. */
 export async function serveUntilStopped(ctx: CliContext, opts: ServeOptions): Promise<void> {
+  const port = parsePort(opts.port);
+  const { location } = storeLocation(ctx.options);
+  const serverMode = Boolean(opts.auth) || isPostgresUrl(location);
+  if (!serverMode && !isLoopback(opts.host)) {
+    throw new IsnadError('bad_input', `Local mode has no sign-in, so it listens on loopback only; to serve on ${opts.host}, run server mode: isnad serve --auth --host ${opts.host}`);
+  }
   const repo = await ctx.open();
   const kb = await ctx.kb();
   const webRoot = webDist(PROJECT_ROOT);
-  const running = await listen({ repo, kb, host: opts.host, port: parsePort(opts.port), ...(webRoot ? { webRoot } : {}) });
-  process.stdout.write(`isnad is serving ${webRoot ? 'the web app and ' : ''}the API at ${running.url}\n`);
+  const accounts = serverMode ? await openAccountStore(location) : undefined;
+  const auth = accounts ? new AuthService({ accounts, secureCookies: !isLoopback(opts.host) }) : undefined;
+  const running = await listen({ repo, kb, host: opts.host, port, ...(webRoot ? { webRoot } : {}), app: auth ? { auth } : {} });
+  process.stdout.write(`isnad is serving ${webRoot ? 'the web app and ' : ''}the API at ${running.url}${auth ? ' (server mode: sign-in required)' : ''}\n`);
+  if (accounts && (await accounts.countAccounts()) === 0) process.stdout.write('  No accounts yet: add one with  isnad user add NAME --role admin\n');
   process.stdout.write(`  API description: ${running.url}openapi.json${webRoot ? '' : '  (the web app is not built, so only the API is served)'}\n`);
-  if (!isLoopback(opts.host)) process.stdout.write(`  warning: listening on ${opts.host}, not loopback; local mode has no sign-in, so anyone who can reach it can edit.\n`);
+  if (auth && !isLoopback(opts.host)) process.stdout.write('  Cookies are marked Secure: put a TLS-terminating proxy in front of this server.\n');
   process.stdout.write('  Stop with Ctrl-C.\n');
-  await running.closed;
+  try {
+    await running.closed;
+  } finally {
+    await accounts?.close();
+  }
 }
 
 export function register(program: Command, ctx: CliContext): void {
@@ -34,7 +52,8 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Serve the HTTP JSON API (and the web app, when built) on loopback.')
     .option('--host <host>', 'interface to listen on', DEFAULT_HOST)
     .option('--port <port>', 'port to listen on', String(DEFAULT_PORT))
-    .addHelpText('after', `\nExamples:\n  isnad serve\n  isnad serve --port 8080\n  isnad serve --db other.sqlite\n\nThe API is described at /openapi.json.`)
+    .option('--auth', 'server mode: accounts and roles (viewer/editor/admin) on every route; always on for PostgreSQL')
+    .addHelpText('after', `\nExamples:\n  isnad serve\n  isnad serve --port 8080\n  isnad serve --db other.sqlite\n  isnad user add amira --role admin && isnad serve --auth\n  isnad serve --db postgres://isnad@db.example/isnad --host 0.0.0.0\n\nThe API is described at /openapi.json.`)
     .action(async (opts: ServeOptions) => {
       await serveUntilStopped(ctx, opts);
     });
