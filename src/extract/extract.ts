@@ -125,13 +125,15 @@ export function extract(text: string, opts: ExtractOptions = {}): ExtractResult 
         const subject = canon(c.subject);
         const object = c.object === null ? null : canon(c.object);
         if (!kept.has(subject) || (object !== null && !kept.has(object))) continue;
-        const key = `${c.predicate}|${subject}|${object ?? ''}|${c.start}`;
+        const attributedTo = [...new Set(c.attributedTo.map(canon).filter((id) => kept.has(id)))];
+        // one candidate per proposition, claimant and stance: a repeat adds no new claim to review
+        const key = `${c.predicate}|${subject}|${object ?? ''}|${c.stance}|${attributedTo.join('>')}`;
         if (seen.has(key)) continue;
         seen.add(key);
         recent.argued([subject, ...(object !== null ? [object] : [])].filter((id) => kept.get(id)?.type === 'organization'));
         claims.push({
           predicate: c.predicate, subject, object, time: c.time, timeFrom: c.timeFrom, stance: c.stance,
-          attributedTo: [...new Set(c.attributedTo.map(canon).filter((id) => kept.has(id)))],
+          attributedTo,
           evidence: { start: c.start, end: c.end, quote: text.slice(c.start, c.end) },
         });
       }

@@ -110,9 +110,27 @@ export function findMentions(toks: Token[], headline: boolean): Mention[] {
     for (const m of classifySpan(toks, i, j, headline)) out.push(m);
     i = j;
   }
+  addDescriptiveBodies(toks, out);
   linkParentheticals(toks, out);
   linkKnownAs(toks, out);
   return out;
+}
+
+/** Lowercase nouns that, after a demonym, name a body ("the Syrian opposition", "Iraqi intelligence"). */
+const BODY_NOUNS = new Set(['opposition', 'rebels', 'insurgents', 'army', 'military', 'police', 'intelligence', 'navy', 'militia', 'militias', 'security']);
+
+/** Adds "Demonym + body noun" mentions as organizations ("the Syrian opposition"). */
+function addDescriptiveBodies(toks: Token[], out: Mention[]): void {
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const a = toks[i]!;
+    const b = toks[i + 1]!;
+    if (a.kind !== 'word' || b.kind !== 'word' || !/^\p{Lu}/u.test(a.text) || !BODY_NOUNS.has(b.text)) continue;
+    if (!isDemonym(a.lower) || out.some((m) => m.t0 <= i + 1 && m.t1 > i)) continue;
+    const m: Mention = { t0: i, t1: i + 2, start: a.start, end: b.end, text: `${a.text} ${b.text}`, type: 'organization', strong: true, acronym: false };
+    const at = out.findIndex((x) => x.t0 > i);
+    if (at < 0) out.push(m);
+    else out.splice(at, 0, m);
+  }
 }
 
 /** Classifies (and possibly splits) a raw span into mentions. */

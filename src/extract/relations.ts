@@ -43,7 +43,7 @@ function compile(t: TriggerPattern): Compiled {
     .replace(/\{S\+\}/g, `${DET}(?<S>${LIST})`)
     .replace(/\{O\+\}/g, `${DET}(?<O>${LIST})`)
     .replace(/\{S\}/g, `${DET}(?<S>${SLOT_RE})`)
-    .replace(/\{O\}/g, `${DET}(?<O>${SLOT_RE})`)
+    .replace(/\{O\}/g, `${DET}(?:${SLOT_RE}'s )?(?<O>${SLOT_RE})`)
     .replace(/\{poss\}/g, `(?:${SLOT_RE}'s |(?:his|her|its|their) )?`)
     .replace(/~/g, GAP);
   const cueSrc = requiredGroup(t.pattern);

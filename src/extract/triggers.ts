@@ -140,4 +140,5 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'branch_of', pattern: `{S}~(?:${BE}|as|to be|not) (?:a |an |the |its |their |merely a |only a )?(?:[a-z-]+ ){0,2}(?:branch|affiliate|wing|franchise|subsidiary|arm|province) (?:of|for) {O}` },
   { predicate: 'branch_of', pattern: `{S} (?:${BE}|as|to be) {O}'s (?:[a-z-]+ ){0,2}(?:branch|affiliate|wing|franchise|subsidiary|arm)` },
   { predicate: 'branch_of', pattern: `{S} (?:${BE}|as|to be) (?:the )?(?:[a-z-]+ ){0,2}(?:branch|affiliate|wing|franchise) of {O}` },
+  { predicate: 'branch_of', pattern: `{S}~(?:was|were|had been|is) (?:originally |first |initially |secretly )?(?:set up|established|created|founded|formed|launched) as (?:the |a |an |its )?(?:[a-z-]+ ){0,2}(?:front|branch|wing|arm|affiliate|franchise|extension|offshoot|province) (?:of|for) {O}` },
 ];
