@@ -125,6 +125,17 @@ describe('relations', () => {
     has('The Dawn Army was a branch of the Coastal Front until 2014.', 'branch_of Dawn Army Coastal Front ../2014');
   });
 
+  it('reads objects past a possessor and branches set up as fronts', () => {
+    has('Kamal al-Rawi organized the assassination of the Hill Council’s Omar Saleh in 2004.', 'killed Omar Saleh Kamal al-Rawi 2004');
+    has('Harakat al-Fajr was set up as the northern front of Jaysh al-Nur in 2009.', 'branch_of Harakat al-Fajr Jaysh al-Nur 2009');
+    has('In 2010 Omar Saleh was killed by the Syrian opposition.', 'killed Omar Saleh Syrian opposition 2010');
+  });
+
+  it('keeps one candidate per proposition, claimant and stance', () => {
+    const r = extract('Omar Saleh was killed in 2004. Later reports confirmed Omar Saleh was killed in 2004.');
+    expect(r.claims.filter((c) => c.predicate === 'killed')).toHaveLength(1);
+  });
+
   it('checks subject and object types against the vocabulary', () => {
     // a place cannot be a member of anything; a person cannot be renamed
     expect(triples(extract('Salim Haddad became Omar Saleh in 2001.')).filter((x) => x.startsWith('renamed_to'))).toEqual([]);
