@@ -122,3 +122,25 @@ describe('certain and possible', () => {
     expect(keys[3]!).toBeLessThan(keys[2]!);
   });
 });
+
+describe('agreement with the edtf package', () => {
+  it('gives the package’s own bounds for every unqualified year, month, day and season', async () => {
+    const { default: edtf } = await import('edtf');
+    const form = fc.oneof(
+      fc.integer({ min: 1000, max: 2999 }).map(String),
+      fc.tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${String(m).padStart(2, '0')}`),
+      fc.tuple(fc.integer({ min: 1000, max: 2999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 })).map(([y, m, d]) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+      fc.tuple(fc.integer({ min: 1000, max: 2999 }), fc.constantFrom(21, 22, 23, 24, 33, 34, 35, 36)).map(([y, s]) => `${y}-${s}`),
+    );
+    fc.assert(
+      fc.property(form, (s) => {
+        let expected: { min: number; max: number } | undefined;
+        try { expected = edtf(s); } catch { expected = undefined; }
+        if (!expected) return !isValidTime(s);
+        const t = parseTime(s);
+        return t.start.earliest === expected.min && t.end.latest === expected.max;
+      }),
+      { numRuns: 4000 },
+    );
+  });
+});
