@@ -41,8 +41,15 @@ export function useTitle(title: string): void {
   }, [title]);
 }
 
-/** Marks an element with data-rendered="true" once its content has been painted. */
-export function markRendered(el: Element | null | undefined): void {
+/**
+ * Marks an element with data-rendered="true" once its content has been painted, and records a
+ * performance mark `isnad:rendered:<name>` (read by the browser tests and bench/web.bench.ts).
+ */
+export function markRendered(el: Element | null | undefined, name?: string): void {
   if (!el) return;
-  requestAnimationFrame(() => requestAnimationFrame(() => el.setAttribute('data-rendered', 'true')));
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    if (el.getAttribute('data-rendered') === 'true') return;
+    if (name) performance.mark(`isnad:rendered:${name}`, { detail: { items: el.getAttribute('data-items') } });
+    el.setAttribute('data-rendered', 'true');
+  }));
 }

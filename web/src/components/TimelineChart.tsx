@@ -72,7 +72,7 @@ export function TimelineChart({
 }) {
   const root = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(900);
+  const [width, setWidth] = useState(0);
   const [scrollTop, setScrollTop] = useState(0);
   const full = useMemo(() => extentOfItems(items), [items]);
   const [domain, setDomain] = useState<[number, number] | undefined>(full);
@@ -98,8 +98,12 @@ export function TimelineChart({
   const px = (t: number) => (t === -Infinity ? -1e6 : t === Infinity ? 1e6 : x(t));
 
   const placed = useMemo(() => {
-    const laneEnds: number[] = [];
     const out: Placed[] = [];
+    if (!width) return { out, lanes: 0 };
+    // Greedy interval packing in start order: reuse the lane that became free first (a min-heap
+    // of lane ends), else open a new lane. Same number of lanes as first-fit, in O(n log lanes).
+    const heap: [number, number][] = []; // [end, lane]
+    let lanes = 0;
     for (const it of sorted) {
       const s = it.span;
       const fin = [s.start.earliest, s.start.latest, s.end.earliest, s.end.latest].filter(Number.isFinite);
@@ -110,11 +114,12 @@ export function TimelineChart({
       const x1 = Math.max(s.end.latest === Infinity ? x(hi) + 60 : x(s.end.latest), x0 + 6);
       if (x1 < -400 || x0 > width + 400) continue;
       const labelEnd = compact ? x1 : Math.max(x1, Math.max(x0, 0) + 12 + Math.min(it.label.length * LABEL_CHAR, 320));
-      let lane = laneEnds.findIndex((end) => end + 6 < x0);
-      if (lane < 0) { lane = laneEnds.length; laneEnds.push(labelEnd); } else laneEnds[lane] = labelEnd;
+      let lane: number;
+      if (heap.length && heap[0]![0] + 6 < x0) { lane = heap[0]![1]; heapReplace(heap, [labelEnd, lane]); }
+      else { lane = lanes++; heapPush(heap, [labelEnd, lane]); }
       out.push({ item: it, lane, x0, x1 });
     }
-    return { out, lanes: laneEnds.length };
+    return { out, lanes };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sorted, x, width, compact]);
 
@@ -126,8 +131,8 @@ export function TimelineChart({
   const visible = placed.out.filter((p) => p.lane >= firstRow && p.lane <= lastRow);
 
   useEffect(() => {
-    if (root.current && domain) markRendered(root.current);
-  }, [domain !== undefined]);
+    if (root.current && domain && width > 0) markRendered(root.current, compact ? 'mini-timeline' : 'timeline');
+  }, [domain !== undefined, width > 0]);
 
   const zoom = (factor: number, centerPx = width / 2) => {
     setDomain(([a, b] = [0, 1]) => {
@@ -246,6 +251,32 @@ export function TimelineChart({
       </div>
     </div>
   );
+}
+
+const less = (a: [number, number], b: [number, number]) => a[0] < b[0] || (a[0] === b[0] && a[1] < b[1]);
+function heapPush(h: [number, number][], v: [number, number]): void {
+  h.push(v);
+  let i = h.length - 1;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    if (!less(h[i]!, h[p]!)) break;
+    [h[i], h[p]] = [h[p]!, h[i]!];
+    i = p;
+  }
+}
+function heapReplace(h: [number, number][], v: [number, number]): void {
+  h[0] = v;
+  let i = 0;
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let m = i;
+    if (l < h.length && less(h[l]!, h[m]!)) m = l;
+    if (r < h.length && less(h[r]!, h[m]!)) m = r;
+    if (m === i) break;
+    [h[i], h[m]] = [h[m]!, h[i]!];
+    i = m;
+  }
 }
 
 function fmtDate(t: number): string {

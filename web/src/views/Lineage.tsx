@@ -86,8 +86,8 @@ function LineageGraph({ l }: { l: Lineage }) {
     el.style.height = `${Math.round(Math.min(760, Math.max(320, bb.h * zoom + 48)))}px`;
     c.resize();
     c.fit(undefined, 16);
-    c.one('render', () => markRendered(el));
-    markRendered(el);
+    if (c.zoom() > 1) { c.zoom(1); c.center(); }
+    markRendered(el, 'lineage');
     return () => c.destroy();
   }, [elements]);
 

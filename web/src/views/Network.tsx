@@ -1,8 +1,9 @@
-import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, itemsOf } from '../api';
 import { EntityLink, EntityPicker, ErrorNote, Loading } from '../components/common';
-import { cy, wrapLabel } from '../graph';
+import { CanvasGraph } from '../components/CanvasGraph';
+import { clusterLayout, cy, wrapLabel } from '../graph';
 import { markRendered, useLoad, useTitle } from '../hooks';
 import { href, navigate } from '../router';
 import { edtfToMonthIndex, monthIndexToEdtf } from '../time';
@@ -71,17 +72,27 @@ export function NetworkView({ params }: { params: URLSearchParams }) {
   );
 }
 
-function NetworkGraph({ n, focus }: { n: Network; focus: string }) {
+/** Above this many nodes the view draws on a plain canvas (Cytoscape's styling is too slow). */
+const CANVAS_ABOVE = 1500;
+
+function CytoscapeNetwork({ n, focus, byId }: { n: Network; focus: string; byId: Map<string, EntityRef> }) {
   const box = useRef<HTMLDivElement>(null);
   const big = n.nodes.length > 400;
-  const byId = useMemo(() => new Map(n.nodes.map((x) => [x.id, x])), [n]);
-  const kinds = useMemo(() => [...new Set(n.edges.map((e) => relationKind(e.predicate)))] as RelationKind[], [n]);
   useEffect(() => {
     const el = box.current;
     if (!el) return;
     el.removeAttribute('data-rendered');
+    const present = n.edges.filter((e) => byId.has(e.source) && byId.has(e.target));
+    const positions = big ? clusterLayout(n.nodes.map((x) => x.id), present) : undefined;
+    // In a large graph only well-connected nodes carry a label; the others show theirs when selected.
+    const deg = new Map<string, number>();
+    for (const e of present) { deg.set(e.source, (deg.get(e.source) ?? 0) + 1); deg.set(e.target, (deg.get(e.target) ?? 0) + 1); }
+    const hubs = new Set(big ? [...deg].filter(([, d]) => d >= 10).map(([id]) => id) : []);
     const elements: ElementDefinition[] = [
-      ...n.nodes.map((x) => ({ data: { id: x.id, label: big ? x.name : wrapLabel(x.name, 16), type: x.type ?? 'unknown', focus: x.id === focus ? 1 : 0 } })),
+      ...n.nodes.map((x) => ({
+        data: { id: x.id, name: x.name, label: big ? (hubs.has(x.id) ? x.name : '') : wrapLabel(x.name, 16), type: x.type ?? 'unknown', focus: x.id === focus ? 1 : 0 },
+        ...(positions ? { position: positions.get(x.id) ?? { x: 0, y: 0 } } : {}),
+      })),
       ...n.edges.filter((e) => byId.has(e.source) && byId.has(e.target)).map((e) => ({
         data: { id: `n-${e.id}`, source: e.source, target: e.target, color: KIND_COLORS[relationKind(e.predicate)], possible: e.modality === 'possible' ? 1 : 0, denied: e.stance === 'denies' ? 1 : 0, label: predicateLabel(e.predicate) },
       })),
@@ -102,23 +113,50 @@ function NetworkGraph({ n, focus }: { n: Network; focus: string }) {
         { selector: 'edge', style: { width: 1.8, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': big ? 'none' : 'triangle', 'curve-style': big ? 'haystack' : 'bezier', opacity: 0.85 } },
         { selector: 'edge[possible = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
         { selector: 'edge[denied = 1]', style: { 'line-style': 'dotted', opacity: 0.5 } },
+        { selector: 'node:selected', style: { label: 'data(name)', 'border-width': 3, 'border-color': '#f0b400', 'z-index': 10 } },
         { selector: 'edge:selected', style: { label: 'data(label)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.9, width: 3 } },
       ],
       layout: big
-        ? { name: 'grid', avoidOverlap: false, condense: true, sort: (a: NodeSingular, b: NodeSingular) => b.degree(false) - a.degree(false) } as unknown as LayoutOptions
+        ? ({ name: 'preset', fit: true, padding: 20 } as LayoutOptions)
         : { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 80, nodeOverlap: 40, gravity: 60, numIter: 1500, componentSpacing: 80, padding: 24, randomize: true } as unknown as LayoutOptions,
     });
     c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
-    c.ready(() => markRendered(el));
+    c.ready(() => {
+      if (c.zoom() > 1.1) { c.zoom(1.1); c.center(); }
+      markRendered(el, 'network');
+    });
     return () => c.destroy();
   }, [n, focus]);
 
-  const present = n.edges.filter((e) => byId.has(e.source) && byId.has(e.target));
+  return <div class="graph network-graph" ref={box} data-items={n.nodes.length} role="img" aria-label={`Network as of ${n.date}: ${n.nodes.length} entities. The links are listed in the table below.`} />;
+}
+
+function NetworkGraph({ n, focus }: { n: Network; focus: string }) {
+  const byId = useMemo(() => new Map(n.nodes.map((x) => [x.id, x])), [n]);
+  const kinds = useMemo(() => [...new Set(n.edges.map((e) => relationKind(e.predicate)))] as RelationKind[], [n]);
+  const present = useMemo(() => n.edges.filter((e) => byId.has(e.source) && byId.has(e.target)), [n, byId]);
+  const huge = n.nodes.length > CANVAS_ABOVE;
+  const canvasData = useMemo(() => {
+    if (!huge) return undefined;
+    const deg = new Map<string, number>();
+    for (const e of present) { deg.set(e.source, (deg.get(e.source) ?? 0) + 1); deg.set(e.target, (deg.get(e.target) ?? 0) + 1); }
+    return {
+      nodes: n.nodes.map((x) => ({ id: x.id, name: x.name, type: x.type ?? 'unknown' })),
+      edges: present.map((e) => ({ source: e.source, target: e.target, color: KIND_COLORS[relationKind(e.predicate)], possible: e.modality === 'possible', denied: e.stance === 'denies' })),
+      positions: clusterLayout(n.nodes.map((x) => x.id), present),
+      labelled: new Set([...deg].filter(([, d]) => d >= 10).sort((a, b) => b[1] - a[1]).slice(0, 30).map(([id]) => id)),
+    };
+  }, [n, huge, present]);
   const certain = present.filter((e) => e.modality === 'certain').length;
+  const label = `Network as of ${n.date}: ${n.nodes.length} entities and ${present.length} links. The links are listed in the table below.`;
   return (
     <>
       <p class="summary" role="status">{n.nodes.length.toLocaleString('en')} entities and {present.length.toLocaleString('en')} links on {n.date}: {certain.toLocaleString('en')} certain, {(present.length - certain).toLocaleString('en')} possible given the uncertainty of the dates.</p>
-      <div class="graph network-graph" ref={box} role="img" aria-label={`Network as of ${n.date}: ${n.nodes.length} entities and ${present.length} links. The links are listed in the table below.`} />
+      {canvasData ? (
+        <CanvasGraph {...canvasData} focus={focus} ariaLabel={label} onPick={(id) => navigate(href(['entity', id]))} />
+      ) : (
+        <CytoscapeNetwork n={n} focus={focus} byId={byId} />
+      )}
       <ul class="legend" aria-label="Legend">
         {kinds.map((k) => <li key={k}><svg width="30" height="10" aria-hidden="true"><line x1="0" x2="30" y1="5" y2="5" stroke={KIND_COLORS[k]} stroke-width="2" /></svg>{KIND_LABELS[k]}</li>)}
         <li><svg width="30" height="10" aria-hidden="true"><line x1="0" x2="30" y1="5" y2="5" stroke="#555" stroke-width="2" /></svg>certainly in force on the date</li>
