@@ -4,6 +4,7 @@
  * to every read with a fast path, on the test fixture and on a small generated knowledge base.
  */
 import Database from 'better-sqlite3';
+import edtf from 'edtf';
 import { Kysely, SqliteDialect } from 'kysely';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,6 +113,46 @@ describe('SQLite fast paths', () => {
         got = 'invalid';
       }
       expect(got, t).toEqual(want);
+    }
+  });
+
+  it('parses the common EDTF forms (fast path of time.ts) exactly as the edtf package does', () => {
+    const DAY = 86_400_000;
+    const flag = (f: unknown) => Boolean(f) && (typeof f === 'boolean' ? f : (f as { value: number }).value !== 0);
+    const viaPackage = (p: string) => {
+      const v = edtf(p) as unknown as { min: number; max: number; precision?: number; approximate?: unknown; uncertain?: unknown };
+      const fuzzy = flag(v.approximate) || flag(v.uncertain);
+      const m = fuzzy ? (v.precision === 3 ? 3 * DAY : v.precision === 2 ? 31 * DAY : v.precision === 1 ? 366 * DAY : Math.max(DAY, (v.max - v.min) / 2)) : 0;
+      return [v.min - m, v.max + m, fuzzy];
+    };
+    const points = new Set<string>();
+    for (const c of generated.claims) for (const p of c.time?.split('/') ?? []) if (p && p !== '..') points.add(p);
+    for (let y = 1996; y < 2026; y += 3) {
+      for (const q of ['', '~', '?']) {
+        points.add(`${y}${q}`);
+        for (let m = 1; m <= 13; m++) {
+          const mm = String(m).padStart(2, '0');
+          points.add(`${y}-${mm}${q}`);
+          for (const d of ['00', '01', '15', '28', '29', '30', '31']) points.add(`${y}-${mm}-${d}${q}`);
+        }
+        for (const s of [20, 21, 22, 23, 24, 25, 33, 34, 35, 36, 37]) points.add(`${y}-${s}${q}`);
+      }
+    }
+    for (const p of points) {
+      let want: unknown;
+      try {
+        want = viaPackage(p);
+      } catch {
+        want = 'invalid';
+      }
+      let got: unknown;
+      try {
+        const t = parseTime(p);
+        got = [t.start.earliest, t.end.latest, t.fuzzy];
+      } catch {
+        got = 'invalid';
+      }
+      expect(got, p).toEqual(want);
     }
   });
 

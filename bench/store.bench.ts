@@ -1,0 +1,352 @@
+/**
+ * Store benchmark: for each size of the generated knowledge base, bulk import (claims/s), store
+ * size on disk, memory, and latency p50/p99 of the analyst's questions — entity profile, as-of
+ * view of an organization, decade timeline of an entity, lineage of an organization family,
+ * disputes of an entity, fuzzy name search, network as of a date (2 hops) — through the
+ * application services the CLI and the API use (`KnowledgeBase`, a fresh one per question, as
+ * the API makes one per request), over the HTTP API when it exists, and the same data and
+ * questions in oxigraph (in-memory, Turtle in 50,000-claim chunks, SPARQL) in the same run.
+ *
+ * Run: node --import tsx bench/store.bench.ts [--sizes small,default,large] [--queries 1000]
+ *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N]
+ * Prints one table per size; writes bench/results/store-<size>.json and bench/results/store.json.
+ * Nothing is asserted.
+ */
+import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import oxigraph from 'oxigraph';
+import { indexSearcher, KnowledgeBase } from '../src/app/knowledge-base.js';
+import { basicFold } from '../src/core/text.js';
+import type { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
+import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
+import { generateKb, SIZES, type SizeName } from './generate/kb.js';
+import { noisyQuery } from './generate/name-parts.js';
+import { Rng } from './generate/prng.js';
+import { collect, mb, measure, ms, rate, ratio, table, type Latency } from './lib.js';
+import { SPARQL, toTurtle } from './rdf.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const TMP = join(HERE, 'tmp');
+const RESULTS = join(HERE, 'results');
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (i < 0) return fallback;
+  const a = process.argv[i]!;
+  return a.includes('=') ? a.slice(a.indexOf('=') + 1) : process.argv[i + 1] ?? fallback;
+}
+const flag = (name: string) => process.argv.includes(`--${name}`);
+
+const sizes = arg('sizes', 'small,default').split(',').map((s) => s.trim()) as SizeName[];
+const QUERIES = Number(arg('queries', '1000'));
+const WARM = Number(arg('warm', '100'));
+const SEED = Number(arg('seed', '20161101'));
+const OX_BUDGET_MS = Number(arg('oxigraph-budget-ms', '30000'));
+const CHUNK = 50_000;
+
+const DAY = 86_400_000;
+const dayOf = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / DAY);
+
+type QueryName = 'profile' | 'asOf' | 'timeline' | 'lineage' | 'disputes' | 'search' | 'network';
+const QUERY_LABELS: Record<QueryName, string> = {
+  profile: 'entity profile',
+  asOf: 'as-of view of an organization',
+  timeline: 'timeline of an entity over a decade',
+  lineage: 'lineage of an organization family',
+  disputes: 'disputes of an entity',
+  search: 'fuzzy name search',
+  network: 'network as of a date (2 hops)',
+};
+const KIND: Record<QueryName, 'point' | 'multi-hop' | 'search'> = { profile: 'point', asOf: 'point', disputes: 'point', lineage: 'multi-hop', network: 'multi-hop', timeline: 'multi-hop', search: 'search' };
+
+interface Target {
+  readonly entity: string;
+  readonly year: number;
+  readonly month: number;
+  readonly query?: string;
+  readonly word?: string;
+}
+
+interface SizeResult {
+  size: string;
+  claims: number;
+  entities: number;
+  names: number;
+  sources: number;
+  generateMs: number;
+  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; queries: Partial<Record<QueryName, Latency>> };
+  http?: Partial<Record<QueryName, Latency>>;
+  oxigraph?: { loadMs: number; claimsPerSecond: number; rssDeltaBytes: number; queries: Partial<Record<QueryName, Latency>> } | { skipped: string };
+}
+
+function targetsFor(rng: Rng, n: number, pool: readonly string[], names?: (id: string) => string): Target[] {
+  const out: Target[] = [];
+  for (let i = 0; i < n; i++) {
+    const entity = rng.pick(pool);
+    const t: Target = { entity, year: rng.int(1985, 2019), month: rng.int(1, 12) };
+    if (names) {
+      const query = noisyQuery(rng, names(entity));
+      const word = query.split(/[\s-]+/).filter((w) => /^[a-z']+$/i.test(w) && !/^(al|el|abu|bin|ibn)$/i.test(w)).sort((a, b) => b.length - a.length)[0] ?? query;
+      out.push({ ...t, query, word });
+    } else out.push(t);
+  }
+  return out;
+}
+
+async function runSize(sizeName: SizeName): Promise<SizeResult> {
+  const size = SIZES[sizeName];
+  const log = (m: string) => process.stderr.write(`[store.bench ${sizeName}] ${m}\n`);
+  mkdirSync(TMP, { recursive: true });
+  const file = join(TMP, `store-${sizeName}.sqlite`);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
+
+  // ---- generate + import (only the import calls are timed) ----
+  const t0 = performance.now();
+  const kb = generateKb(sizeName, SEED);
+  let generateMs = performance.now() - t0;
+  const repo = (await openSqliteStore({ file })) as FastSqliteRepository;
+  let importMs = 0;
+  let t = performance.now();
+  await repo.importDataset(kb.base, { actor: 'bench' });
+  importMs += performance.now() - t;
+  const disputedPool: string[] = [];
+  const rngPool = new Rng(SEED ^ 0x5eed);
+  let claims = 0;
+  let tg = performance.now();
+  for (const chunk of kb.claimChunks(CHUNK)) {
+    generateMs += performance.now() - tg;
+    for (const c of chunk.claims) if ((c.dispute || c.stance === 'denies') && rngPool.chance(0.2)) disputedPool.push(c.subject);
+    t = performance.now();
+    await repo.importDataset(chunk, { actor: 'bench' });
+    importMs += performance.now() - t;
+    claims += chunk.claims.length;
+    if ((claims / CHUNK) % 20 === 0) log(`imported ${claims.toLocaleString('en-US')} claims (${rate(claims / (importMs / 1000))})`);
+    tg = performance.now();
+  }
+  log(`import done: ${claims} claims in ${(importMs / 1000).toFixed(1)} s (${rate(claims / (importMs / 1000))}); generation ${(generateMs / 1000).toFixed(1)} s`);
+  repo.raw.pragma('wal_checkpoint(TRUNCATE)');
+  const diskBytes = [file, `${file}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+
+  t = performance.now();
+  const index = repo.nameIndex();
+  const nameIndexBuildMs = performance.now() - t;
+  log(`name index: ${index.size.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
+
+  // ---- targets ----
+  const entityById = new Map(kb.base.entities.map((e) => [e.id, e]));
+  const people = kb.base.entities.filter((e) => e.type === 'person').map((e) => e.id);
+  const orgs = kb.base.entities.filter((e) => e.type === 'organization').map((e) => e.id);
+  const all = [...people, ...orgs];
+  const nameOf = (id: string) => {
+    const e = entityById.get(id)!;
+    return e.names[Math.floor((id.charCodeAt(id.length - 1) * 7 + id.length) % e.names.length)]!.name;
+  };
+  const rng = new Rng(SEED ^ 0xbe7c4);
+  const total = QUERIES + WARM;
+  const mixDisputes = [...disputedPool, ...all.slice(0, 0)];
+  const targets: Record<QueryName, Target[]> = {
+    profile: targetsFor(rng, total, all),
+    asOf: targetsFor(rng, total, orgs),
+    timeline: targetsFor(rng, total, all),
+    lineage: targetsFor(rng, total, orgs),
+    disputes: [...targetsFor(rng, Math.ceil(total / 2), mixDisputes.length ? mixDisputes : all), ...targetsFor(rng, Math.floor(total / 2), all)],
+    search: targetsFor(rng, total, all, nameOf),
+    network: targetsFor(rng, total, all),
+  };
+  // Interleave the disputed and uniform halves.
+  targets.disputes = targets.disputes.map((_, i) => targets.disputes[(i % 2) * Math.ceil(total / 2) + Math.floor(i / 2)] ?? targets.disputes[i]!);
+  const split = (xs: Target[]) => ({ warm: xs.slice(0, WARM), run: xs.slice(WARM) });
+
+  // ---- isnad, in process ----
+  const searcher = indexSearcher(repo, () => repo.nameIndex());
+  const newKb = () => new KnowledgeBase(repo, searcher);
+  const ym = (x: Target) => `${x.year}-${String(x.month).padStart(2, '0')}`;
+  const isnadRun: Record<QueryName, (x: Target) => Promise<unknown>> = {
+    profile: (x) => newKb().profile(x.entity),
+    asOf: (x) => newKb().asOf(x.entity, ym(x)),
+    timeline: (x) => newKb().timeline({ entityName: x.entity, from: String(x.year), to: String(x.year + 9) }),
+    lineage: (x) => newKb().lineage(x.entity),
+    disputes: (x) => newKb().disputes(x.entity),
+    search: (x) => newKb().search(x.query!, 20),
+    network: (x) => newKb().networkAround(x.entity, ym(x), { hops: 2 }),
+  };
+  const queries: Partial<Record<QueryName, Latency>> = {};
+  for (const q of Object.keys(isnadRun) as QueryName[]) {
+    const { warm, run } = split(targets[q]);
+    queries[q] = await measure(run, warm, isnadRun[q]);
+    log(`isnad ${q}: p50 ${ms(queries[q]!.p50)} p99 ${ms(queries[q]!.p99)}`);
+  }
+  collect();
+  const mem = process.memoryUsage();
+
+  // ---- HTTP API, when the server exists ----
+  let http: Partial<Record<QueryName, Latency>> | undefined;
+  const appFile = join(HERE, '../src/server/app.ts');
+  if (!flag('no-http') && existsSync(appFile)) {
+    try {
+      const { createApp } = (await import('../src/server/app.js')) as typeof import('../src/server/app.js');
+      const { serve } = await import('@hono/node-server');
+      const app = createApp({ repo, kb: (r) => new KnowledgeBase(r, indexSearcher(r, () => repo.nameIndex())) });
+      const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+        const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
+      });
+      const address = server.address();
+      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+      const get = async (path: string) => {
+        const res = await fetch(base + path);
+        const body = await res.text();
+        if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
+        return body;
+      };
+      const e = encodeURIComponent;
+      const paths: Record<QueryName, (x: Target) => string> = {
+        profile: (x) => `/api/entities/${e(x.entity)}`,
+        asOf: (x) => `/api/asof?entity=${e(x.entity)}&date=${ym(x)}`,
+        timeline: (x) => `/api/timeline?entity=${e(x.entity)}&from=${x.year}&to=${x.year + 9}`,
+        lineage: (x) => `/api/lineage?entity=${e(x.entity)}`,
+        disputes: (x) => `/api/disputes?entity=${e(x.entity)}`,
+        search: (x) => `/api/search?q=${e(x.query!)}&limit=20`,
+        network: (x) => `/api/network?focus=${e(x.entity)}&date=${ym(x)}&hops=2`,
+      };
+      http = {};
+      for (const q of Object.keys(paths) as QueryName[]) {
+        const { warm, run } = split(targets[q]);
+        try {
+          http[q] = await measure(run, warm, (x) => get(paths[q](x)));
+          log(`http ${q}: p50 ${ms(http[q]!.p50)} p99 ${ms(http[q]!.p99)}`);
+        } catch (err) {
+          log(`http ${q} failed: ${(err as Error).message}`);
+        }
+      }
+      await new Promise<void>((r) => server.close(() => r()));
+    } catch (err) {
+      log(`HTTP API not measured: ${(err as Error).message}`);
+    }
+  }
+  const counts = await repo.counts();
+  await repo.close();
+  rmSync(file, { force: true });
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
+
+  // ---- oxigraph: the same data and questions ----
+  let ox: SizeResult['oxigraph'];
+  if (flag('no-oxigraph')) ox = { skipped: '--no-oxigraph' };
+  else if (sizeName === 'large' && !flag('oxigraph-large')) ox = { skipped: 'not run at 10M claims (in-memory store; pass --oxigraph-large)' };
+  else {
+    collect();
+    const rss0 = process.memoryUsage().rss;
+    const store = new oxigraph.Store();
+    const isOrg = (id: string) => id.startsWith('o');
+    const kb2 = generateKb(sizeName, SEED);
+    let loadMs = 0;
+    let ttl = toTurtle(kb2.base, isOrg);
+    t = performance.now();
+    store.load(ttl, { format: 'text/turtle' });
+    loadMs += performance.now() - t;
+    let loaded = 0;
+    for (const chunk of kb2.claimChunks(CHUNK)) {
+      ttl = toTurtle(chunk, isOrg);
+      t = performance.now();
+      store.load(ttl, { format: 'text/turtle' });
+      loadMs += performance.now() - t;
+      loaded += chunk.claims.length;
+      if ((loaded / CHUNK) % 20 === 0) log(`oxigraph loaded ${loaded.toLocaleString('en-US')} claims (${rate(loaded / (loadMs / 1000))})`);
+    }
+    ttl = '';
+    collect();
+    const rssDeltaBytes = process.memoryUsage().rss - rss0;
+    log(`oxigraph load: ${(loadMs / 1000).toFixed(1)} s (${rate(loaded / (loadMs / 1000))}), ${store.size} triples`);
+    const sparql: Record<QueryName, (x: Target) => string> = {
+      profile: (x) => SPARQL.profile(x.entity),
+      asOf: (x) => SPARQL.asOf(x.entity, dayOf(x.year, x.month, 15)),
+      timeline: (x) => SPARQL.timeline(x.entity, dayOf(x.year, 1, 1), dayOf(x.year + 9, 12, 31)),
+      lineage: (x) => SPARQL.lineage(x.entity),
+      disputes: (x) => SPARQL.disputes(x.entity),
+      search: (x) => SPARQL.search(x.word!),
+      network: (x) => SPARQL.network(x.entity, dayOf(x.year, x.month, 15)),
+    };
+    const oq: Partial<Record<QueryName, Latency>> = {};
+    for (const q of Object.keys(sparql) as QueryName[]) {
+      const { warm, run } = split(targets[q]);
+      oq[q] = await measure(run, warm.slice(0, 20), (x) => store.query(sparql[q](x)), { budgetMs: OX_BUDGET_MS, minN: 100 });
+      log(`oxigraph ${q}: p50 ${ms(oq[q]!.p50)} p99 ${ms(oq[q]!.p99)} (n=${oq[q]!.n})`);
+    }
+    ox = { loadMs, claimsPerSecond: loaded / (loadMs / 1000), rssDeltaBytes, queries: oq };
+  }
+
+  return {
+    size: sizeName,
+    claims,
+    entities: counts.entities,
+    names: counts.names,
+    sources: counts.sources,
+    generateMs,
+    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, nameIndexBuildMs, queries },
+    ...(http ? { http } : {}),
+    oxigraph: ox,
+  };
+}
+
+/** The table for one size. */
+export function render(r: SizeResult): string {
+  const ox = r.oxigraph && 'loadMs' in r.oxigraph ? r.oxigraph : undefined;
+  const head = `### ${r.size}: ${r.claims.toLocaleString('en-US')} claims, ${r.entities.toLocaleString('en-US')} entities, ${r.names.toLocaleString('en-US')} names, ${r.sources.toLocaleString('en-US')} sources`;
+  const summary = table(
+    ['measure', 'isnad (SQLite)', 'oxigraph (memory)', 'isnad ÷ oxigraph'],
+    [
+      ['bulk import', rate(r.isnad.claimsPerSecond), ox ? rate(ox.claimsPerSecond) : '–', ox ? `${(r.isnad.claimsPerSecond / ox.claimsPerSecond).toFixed(1)}× faster` : '–'],
+      ['import time', `${(r.isnad.importMs / 1000).toFixed(1)} s`, ox ? `${(ox.loadMs / 1000).toFixed(1)} s` : '–', ''],
+      ['store size on disk', mb(r.isnad.diskBytes), 'in memory', ''],
+      ['memory (process RSS / JS heap)', `${mb(r.isnad.rssBytes)} / ${mb(r.isnad.heapUsedBytes)}`, ox ? `+${mb(ox.rssDeltaBytes)} RSS` : '–', ''],
+      ['name index build (lazy, once)', `${(r.isnad.nameIndexBuildMs / 1000).toFixed(1)} s`, '–', ''],
+    ],
+  );
+  const rows = (Object.keys(QUERY_LABELS) as QueryName[]).map((q) => {
+    const a = r.isnad.queries[q];
+    const o = ox?.queries[q];
+    const h = r.http?.[q];
+    return [
+      QUERY_LABELS[q],
+      String(a?.n ?? '–'),
+      ms(a?.p50),
+      ms(a?.p99),
+      o ? `${o.n}${o.capped ? '*' : ''}` : '–',
+      ms(o?.p50),
+      ms(o?.p99),
+      ratio(a?.p50, o?.p50),
+      ratio(a?.p99, o?.p99),
+      h ? ms(h.p50) : '–',
+      h && a ? `+${ms(h.p50 - a.p50)}` : '–',
+    ];
+  });
+  const latency = table(['query', 'n', 'isnad p50', 'isnad p99', 'ox n', 'oxigraph p50', 'oxigraph p99', 'ratio p50', 'ratio p99', 'HTTP p50', 'HTTP added p50'], rows);
+  const notes = [
+    ox ? '' : `oxigraph: ${r.oxigraph && 'skipped' in r.oxigraph ? r.oxigraph.skipped : 'not run'}`,
+    ox && Object.values(ox.queries).some((l) => l?.capped) ? `* oxigraph queries time-boxed at ${OX_BUDGET_MS / 1000} s per question (at least 100 runs)` : '',
+    'ratio = isnad time ÷ oxigraph time (below 1: isnad faster; 0.2 = 5× faster)',
+  ].filter(Boolean);
+  return [head, '', summary, '', latency, '', ...notes.map((n) => `- ${n}`)].join('\n');
+}
+
+const results: SizeResult[] = [];
+mkdirSync(RESULTS, { recursive: true });
+const machine = {
+  cpus: os.cpus().length,
+  cpuModel: os.cpus()[0]?.model ?? 'unknown',
+  memoryGiB: Math.round(os.totalmem() / 1024 ** 3),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+};
+console.log(`\n## Store benchmark (${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${QUERIES} queries per question after ${WARM} warm-up)\n`);
+for (const s of sizes) {
+  if (!(s in SIZES)) throw new Error(`unknown size ${s} (sizes: ${Object.keys(SIZES).join(', ')})`);
+  const r = await runSize(s);
+  results.push(r);
+  writeFileSync(join(RESULTS, `store-${s}.json`), `${JSON.stringify({ machine, date: new Date().toISOString(), seed: SEED, ...r }, null, 2)}\n`);
+  console.log(`${render(r)}\n`);
+  collect();
+}
+writeFileSync(join(RESULTS, 'store.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), seed: SEED, queries: QUERIES, warm: WARM, sizes: results }, null, 2)}\n`);
