@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Dataset } from '../../core/model.js';
 import { mini } from '../testing/fixtures.js';
 import { csvCell, csvTable } from './csv.js';
@@ -73,5 +74,15 @@ describe('CSV export', () => {
     expect(row.canonical).toBe("'=cmd|' /C calc'!A0");
     expect(row.description).toBe('line one\r\nline two, "quoted"');
     expect(parseCsv(csvTable(['a'], [['x']]))).toEqual([['a'], ['x']]);
+  });
+
+  it('any text survives a round trip through a spreadsheet reader (formula cells gain one apostrophe)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string({ unit: 'grapheme' }), { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
+        const parsed = parseCsv(csvTable(['a', 'b'], rows)).slice(1);
+        expect(parsed).toEqual(rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c))));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { IsnadError } from '../../core/errors.js';
 import { mini } from '../testing/fixtures.js';
 import { toFtmEntities, writeFtm } from './export.js';
@@ -65,5 +66,20 @@ describe('FollowTheMoney import', () => {
     fails('{"id":"a","schema":"Person","properties":{"name":"A"}}', /1: property values must be lists/);
     fails('not json', /1: /);
     expect(() => readFtm('{"id":"v","schema":"Vessel","properties":{"name":["Boat"]}}', { file: 'x.ftm' })).toThrow(/nothing in it could be mapped.*1 Vessel entity could not be mapped/);
+  });
+
+  it('never crashes on arbitrary lines: a result or an IsnadError', () => {
+    const line = fc.oneof(
+      fc.json(),
+      fc.record({ id: fc.string(), schema: fc.constantFrom('Person', 'Organization', 'Directorship', 'UnknownLink', 'Address', 'Vessel'), properties: fc.dictionary(fc.constantFrom('name', 'alias', 'director', 'organization', 'subject', 'object', 'role', 'startDate', 'summary'), fc.array(fc.string())) }).map((o) => JSON.stringify(o)),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+        try { readFtm(lines.join('\n'), { file: 'fuzz.ftm' }); } catch (err) {
+          if (!(err instanceof IsnadError)) throw err;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });

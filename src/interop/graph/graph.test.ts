@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import type { Dataset } from '../../core/model.js';
 import { mini, ROOT } from '../testing/fixtures.js';
 import { writeGexf } from './gexf.js';
@@ -41,6 +42,15 @@ describe.skipIf(!hasXmllint)('graph exports, validated with xmllint', () => {
   it('GraphML validates against the GraphML XSD (keys, node references)', () => {
     expect(xmllint(['--schema', GRAPHML_XSD], writeGraphml(mini()), 'mini.graphml')).toMatchObject({ ok: true });
     expect(xmllint(['--schema', GRAPHML_XSD], writeGraphml(hostile()), 'hostile.graphml').ok).toBe(true);
+  });
+
+  it('any text (controls, lone surrogates, markup) still gives valid documents', () => {
+    const anyChar = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    const texts = fc.sample(fc.string({ unit: fc.oneof(anyChar, fc.constantFrom('<', '&', '"', "'", ']]>', '\r\n')), maxLength: 40 }), { numRuns: 150, seed: 7 });
+    const ds = mini();
+    const fuzzed: Dataset = { ...ds, entities: ds.entities.map((e, i) => ({ ...e, canonical: `${texts[i] ?? ''}x`, description: texts.slice(12 + i * 10, 22 + i * 10).join('|') })) };
+    expect(xmllint(['--relaxng', GEXF_RNG], writeGexf(fuzzed), 'fuzz.gexf').out).toContain('validates');
+    expect(xmllint(['--schema', GRAPHML_XSD], writeGraphml(fuzzed), 'fuzz.graphml').out).toContain('validates');
   });
 
   it('the validators do reject broken documents', () => {

@@ -24,7 +24,10 @@ class Builder {
   readonly triples: Triple[] = [];
   private blank = 0;
   add(s: Term, p: string, o: Term | undefined): void { if (o) this.triples.push({ s, p, o }); }
-  str(s: Term, p: string, v: string | undefined, lang?: string): void { if (v !== undefined && v !== '') this.add(s, p, lit(v, undefined, lang)); }
+  /** A plain or language-tagged string; a tag that is not BCP 47-shaped is dropped rather than written broken. */
+  str(s: Term, p: string, v: string | undefined, lang?: string): void {
+    if (v !== undefined && v !== '') this.add(s, p, lit(v, undefined, lang && /^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$/.test(lang) ? lang : undefined));
+  }
   node(): Term { this.blank += 1; return bnode(`b${this.blank}`); }
 }
 

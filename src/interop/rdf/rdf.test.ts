@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import oxigraph from 'oxigraph';
+import fc from 'fast-check';
+import type { Dataset } from '../../core/model.js';
 import { asOf, claimsInView } from '../../core/perspective/index.js';
 import { mini } from '../testing/fixtures.js';
 import { toRdfGraph } from './graph.js';
@@ -83,6 +85,20 @@ describe('RDF export', () => {
     expect(dt[0]!.d).toBe('http://id.loc.gov/datatypes/edtf/EDTF');
     const kunyas = select(store, 'SELECT ?n WHERE { <urn:isnad:entity:karim-haddad> isnad:name [ schema:name ?n ; isnad:nameKind isnad:kunya ] }');
     expect(kunyas).toEqual([{ n: 'Abu Salim al-Nahri' }]);
+  });
+
+  it('any text (quotes, backslashes, controls, lone surrogates) loads back unchanged or sanitised', () => {
+    const anyChar = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c));
+    const texts = fc.sample(fc.string({ unit: fc.oneof(anyChar, fc.constantFrom('"', '\\', '\n', '\"\"\"', '>', '@en')), maxLength: 30 }), { numRuns: 100, seed: 11 });
+    const fuzzed: Dataset = { ...ds, entities: ds.entities.map((e, i) => ({ ...e, description: texts.slice(i * 8, i * 8 + 8).join('') })) };
+    const g = toRdfGraph(fuzzed);
+    const fromTurtle = load(writeTurtle(g), 'text/turtle');
+    const fromJsonLd = load(writeJsonLd(g), 'application/ld+json');
+    expect(fromTurtle.size).toBe(g.triples.length);
+    expect(fromJsonLd.size).toBe(fromTurtle.size);
+    const clean = texts.slice(0, 8).join('').replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+    const first = select(fromTurtle, `SELECT ?d WHERE { <urn:isnad:entity:${fuzzed.entities[0]!.id}> schema:description ?d }`);
+    if (clean !== '') expect(first[0]?.d).toBe(clean);
   });
 
   it('is deterministic', () => {

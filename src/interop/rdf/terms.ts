@@ -25,9 +25,13 @@ export interface Triple {
   readonly o: Term;
 }
 
-export const iri = (value: string): Term => ({ kind: 'iri', value });
+// RDF text is Unicode scalar values: a lone UTF-16 surrogate cannot be written, so it becomes U+FFFD.
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const scalar = (s: string) => s.replace(LONE_SURROGATE, '\ufffd');
+
+export const iri = (value: string): Term => ({ kind: 'iri', value: scalar(value) });
 export const bnode = (value: string): Term => ({ kind: 'bnode', value });
-export const lit = (value: string, datatype?: string, lang?: string): Term => ({ kind: 'literal', value, ...(datatype ? { datatype } : {}), ...(lang ? { lang } : {}) });
+export const lit = (value: string, datatype?: string, lang?: string): Term => ({ kind: 'literal', value: scalar(value), ...(datatype ? { datatype } : {}), ...(lang ? { lang } : {}) });
 /** `q('schema', 'name')` → the full IRI. */
 export const q = (prefix: Prefix, local: string): string => NS[prefix] + local;
 export const dataIri = (kind: string, id: string): Term => iri(`${DATA_BASE}${kind}:${encodeURIComponent(id)}`);
