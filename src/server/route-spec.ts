@@ -5,7 +5,7 @@
  * registry and the app's routes are the same set.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { validator } from 'hono/validator';
+import { validator, type InferInput } from 'hono/validator';
 import type { z } from 'zod';
 import { IsnadError, type Issue } from '../core/errors.js';
 import type { Env, Role } from './env.js';
@@ -72,12 +72,16 @@ export function toIssues(target: string, error: z.ZodError): Issue[] {
 
 /** Validates one part of the request with a schema; handlers read the result with `c.req.valid`. */
 export function input<T extends Target, S extends z.ZodType>(target: T, schema: S) {
-  return validator(target, (value): z.output<S> => {
+  // The input side is typed from the schema's input (what a client sends), the output side
+  // from its output (what a handler reads), as @hono/zod-validator does.
+  type In = T extends 'json' ? z.input<S> : InferInput<z.input<S>, T>;
+  const mw = validator(target, (value): z.output<S> => {
     const r = schema.safeParse(value);
     if (r.success) return r.data;
     const issues = toIssues(WHERE[target], r.error);
     throw new IsnadError('bad_input', `Invalid ${WHERE[target]}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`, issues);
   });
+  return mw as unknown as MiddlewareHandler<Env, string, { in: { [K in T]: In }; out: { [K in T]: z.output<S> } }>;
 }
 
 /** Checks a response against its schema when the app was built with `validateResponses`. */
