@@ -21,7 +21,7 @@ export const ORG_HEADS = set(`
   command battalion battalions division corps department treasury intelligence alliance league federation assembly
   commission authority bureau foundation institute militia militias faction brotherhood legion regiment company
   corporation directorate administration congress parliament senate court tribunal police guard guards mukhabarat
-  office center centre association society cell cells unit units wing
+  office center centre association society cell cells unit units wing observatory monitor commission
 `);
 
 /** Words that open an Arabic (or Persian/Urdu) organization name ("Jabhat …", "Jaysh …"). */

@@ -103,6 +103,7 @@ export function findMentions(toks: Token[], headline: boolean): Mention[] {
       const nx = toks[j + 1];
       if (isWord(u) && NAME_LINKS.has(u.lower) && nx && namey(nx, j + 1, toks)) { j++; continue; }
       if (isWord(u) && u.lower === 'of' && nx && namey(nx, j + 1, toks)) { sawOf = true; j++; continue; }
+      if (!headline && isWord(u) && u.lower === 'for' && nx && namey(nx, j + 1, toks) && toks.slice(i, j).some((x) => ORG_HEADS.has(x.lower))) { sawOf = true; j++; continue; }
       if (isWord(u) && u.lower === 'of' && nx?.lower === 'the' && toks[j + 2] && namey(toks[j + 2]!, j + 2, toks)) { sawOf = true; j += 2; continue; }
       if (isWord(u) && u.lower === 'and' && sawOf && nx && namey(nx, j + 1, toks) && wordClass(nx.lower) === 'place' && wordClass(toks[j - 1]!.lower) === 'place') { j++; continue; }
       break;
@@ -117,7 +118,7 @@ export function findMentions(toks: Token[], headline: boolean): Mention[] {
 }
 
 /** Lowercase nouns that, after a demonym, name a body ("the Syrian opposition", "Iraqi intelligence"). */
-const BODY_NOUNS = new Set(['opposition', 'rebels', 'insurgents', 'army', 'military', 'police', 'intelligence', 'navy', 'militia', 'militias', 'security']);
+const BODY_NOUNS = new Set(['opposition', 'rebels', 'insurgents', 'army', 'military', 'police', 'intelligence', 'navy', 'militia', 'militias', 'security', 'authorities', 'forces', 'troops']);
 
 /** Adds "Demonym + body noun" mentions as organizations ("the Syrian opposition"). */
 function addDescriptiveBodies(toks: Token[], out: Mention[]): void {
@@ -125,7 +126,7 @@ function addDescriptiveBodies(toks: Token[], out: Mention[]): void {
     const a = toks[i]!;
     const b = toks[i + 1]!;
     if (a.kind !== 'word' || b.kind !== 'word' || !/^\p{Lu}/u.test(a.text) || !BODY_NOUNS.has(b.text)) continue;
-    if (!isDemonym(a.lower) || out.some((m) => m.t0 <= i + 1 && m.t1 > i)) continue;
+    if (!(isDemonym(a.lower) || /(?:ish|ian|ese|i)$/.test(a.lower)) || out.some((m) => m.t0 <= i + 1 && m.t1 > i)) continue;
     const m: Mention = { t0: i, t1: i + 2, start: a.start, end: b.end, text: `${a.text} ${b.text}`, type: 'organization', strong: true, acronym: false };
     const at = out.findIndex((x) => x.t0 > i);
     if (at < 0) out.push(m);
@@ -138,7 +139,7 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
   // split at 'of'/'for' when nothing before it makes an organization name
   for (let k = a + 1; k < b - 1; k++) {
     const l = toks[k]!.lower;
-    if (l === 'of' || l === 'and') {
+    if (l === 'of' || l === 'and' || l === 'for') {
       let orgish = false;
       for (let q = a; q < k; q++) if (isOrgHead(toks[q]!) || (q === a && ORG_PREFIXES.has(bareLower(toks[q]!)))) orgish = true;
       if (!orgish) {
@@ -149,7 +150,7 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
     }
   }
   // drop leading demonyms before a person-like rest ("Egyptian Thirwat Shehata") but keep "Iraqi Kurdistan"
-  while (b - a > 1 && isDemonym(toks[a]!.lower) && !ORG_HEADS.has(toks[b - 1]!.lower) && !FACILITY_HEADS.has(toks[b - 1]!.lower) && wordClass(toks[a + 1]!.lower) !== 'place') a++;
+  while (b - a > 1 && isDemonym(toks[a]!.lower) && !toks.slice(a, b).some((t) => ORG_HEADS.has(t.lower)) && !FACILITY_HEADS.has(toks[b - 1]!.lower) && wordClass(toks[a + 1]!.lower) !== 'place') a++;
   if (b <= a) return [];
   const span = toks.slice(a, b);
   const text = spanText(toks, a, b);
@@ -238,12 +239,13 @@ function classifySpan(toks: Token[], a: number, b: number, headline: boolean): M
     if (/i$/.test(t.lower) && !ARTICLE_PREFIX.test(t.text) && nx?.kind === 'word' && /^[a-z]+s$/.test(nx.text) && !/^(is|was|has|does|says|claims|writes|argues|remains|seems|appears|this|thus|as|its|his|us)$/.test(nx.lower)) return [];
     if (/(?:ic|ist|ists|ian|ese|ish)$/.test(t.lower) && !ARTICLE_PREFIX.test(t.text) && c !== 'given' && c !== 'surname') return [];
     if (c === 'common' && !ARTICLE_PREFIX.test(t.text)) return [];
+    if (headline && !ARTICLE_PREFIX.test(t.text) && isEnglishWord(t.lower)) return [];
     if (headline && !ARTICLE_PREFIX.test(t.text)) return [mk('unknown', false)];
     return [mk('unknown', false)];
   }
   if (arabic || p > 0) return [mk('person', true, bare)];
   // generic capitalised sequence: a person only when no word is a common English word
-  const common = restLowers.filter((l) => { const c = wordClass(l); return c === 'common' || c === 'month'; }).length;
+  const common = restLowers.filter((l) => { const c = wordClass(l); return !NAME_LINKS.has(l) && (c === 'common' || c === 'month'); }).length;
   const named = restLowers.filter((l) => { const c = wordClass(l); return c === 'given' || c === 'surname'; }).length;
   if (common > 0 && named === 0) return [];
   if (headline && named === 0) return [];

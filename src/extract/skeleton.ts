@@ -103,7 +103,9 @@ export function buildSkeleton(
     }
     if (t.kind === 'word' && (PERSON_PRON.test(t.lower) || ORG_PRON.test(t.lower))) {
       const isPerson = PERSON_PRON.test(t.lower);
-      const cands = isPerson ? ctx.recentPersons() : ctx.recentOrgs();
+      // a sentence-initial "Its …" refers to the topic organization when there is one
+      const sal = !isPerson && i === 0 ? ctx.salientOrgs() : [];
+      const cands = isPerson ? ctx.recentPersons() : sal.length ? sal : ctx.recentOrgs();
       if (cands[0]) {
         const idx = slots.length;
         slots.push({ entity: cands[0], type: isPerson ? 'person' : 'organization', start: t.start, end: t.end, pronoun: true, ...(cands[1] ? { alt: cands[1] } : {}) });

@@ -61,7 +61,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'merged_into', pattern: `{S}~(?:merged|merging|merge|merges) (?:with|into) {O}` },
   { predicate: 'merged_into', pattern: `{S}~(?:was|were) (?:merged|absorbed|folded|subsumed|integrated|incorporated) into {O}` },
   { predicate: 'merged_into', pattern: `{S}~(?:joined|joining|joins|join) {O}` },
-  { predicate: 'merged_into', pattern: `{O},? (?:was |were )?(?:formed|created|established|founded|set up)(?: (?:in|on|around) [^⟦]{0,24}?)?,? (?:from|out of|by merging|through the merger of|by the merger of) {S+}` },
+  { predicate: 'merged_into', pattern: `{O},? (?:was |were )?(?:formed|created|established|founded|set up)(?: (?:in|on|around) [^⟦]{0,24}?)?,? (?:from|out of|by merging|through|by) (?:the |a )?(?:(?:merger|union|unification|amalgamation|fusion|joining) (?:of |between ))?{S+}` },
   { predicate: 'split_from', pattern: `{S}~(?:split|splitting|splits|broke away|breaking away|breaks away|seceded|seceding|defected|defecting|splintered|splintering)(?: off)? from {O}` },
   { predicate: 'split_from', pattern: `{S}~(?:was|were|as) (?:a )?(?:splinter|breakaway|offshoot) (?:group |faction )?(?:of|from) {O}` },
   { predicate: 'founded', pattern: `{S}~(?:founded|co-founded|established|set up|created|formed|launched|built|organized|organised|to create|to found|to establish|to set up|to form) {O}` },
@@ -103,7 +103,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'member_of', pattern: `{S}, ${ROLE_ADJ}{O}(?:'s)? ${ROLE_ADJ}${MEMBER_ROLE}` },
   { predicate: 'member_of', pattern: `(?:^|, |the |an? )(?:[a-z-]+ ){0,2}{O} ${MEMBER_ROLE},? {S}` },
   { predicate: 'member_of', pattern: `(?:^|[^']s |, |the |by |and )?{O}'s {S}` },
-  { predicate: 'member_of', pattern: `{S} (?:joined|joins|joining) {O}` },
+  { predicate: 'member_of', pattern: `{S} (?:had |has |have |later |then |eventually |subsequently |also )?(?:joined|joins|joining) {O}` },
   { predicate: 'member_of', pattern: `{S},? (?:who|having) (?:had )?(?:spent (?:time|years|months)|worked|served|fought|trained) (?:with|in|for|alongside) {O}` },
   { predicate: 'member_of', pattern: `{O} (?:sent|dispatched|deployed|assigned) (?:a |an |its |one of its |their )?(?:[a-z-]+ ){0,3}(?:figure|envoy|emissary|representative|official|operative|operatives|commander|delegate|member|leader|leaders|cadre|cadres),? {S}` },
 
@@ -121,6 +121,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'released', pattern: `{S} (?:came|got|walked) out of ${JAIL}` },
   { predicate: 'released', pattern: `(?:release|freeing) of {S}` },
   { predicate: 'released', pattern: `{S}'s release` },
+  { predicate: 'released', pattern: `{S}${REL} (?:was|were|had been) (?:[a-z]+ )?(?:arrested|detained|captured|imprisoned|jailed|held)[^⟦.;]{0,60}? and (?:later |subsequently |then |eventually )?(?:released|freed)` },
 
   // violence and support between actors
   { predicate: 'attacked', pattern: `{S}~(?:organized|organised|orchestrated|carried out|planned|conducted|ordered|masterminded|claimed|directed) the (?:[a-z]+ )?(?:assassination|murder|killing) of {O}`, also: { predicate: 'killed', swap: true, objectPerson: true } },
