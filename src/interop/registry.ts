@@ -4,18 +4,19 @@
  */
 import type { Dataset } from '../core/model.js';
 import type { ExistingRecords } from '../core/validate-dataset.js';
-import { readDataset } from './native/read-dataset.js';
-import { writeDataset } from './native/write-dataset.js';
+import { subsetFor } from './common/subset.js';
 import { writeCsv } from './csv/export.js';
 import { writeFtm } from './ftm/export.js';
+import { readFtm } from './ftm/import.js';
 import { writeGexf } from './graph/gexf.js';
 import { writeGraphml } from './graph/graphml.js';
-import { readFtm } from './ftm/import.js';
+import { readDataset } from './native/read-dataset.js';
+import { writeDataset } from './native/write-dataset.js';
 import { toRdfGraph } from './rdf/graph.js';
-import { writeHtml } from './report/html.js';
-import { writeMarkdown } from './report/markdown.js';
 import { writeJsonLd } from './rdf/jsonld.js';
 import { writeTurtle } from './rdf/turtle.js';
+import { writeHtml } from './report/html.js';
+import { writeMarkdown } from './report/markdown.js';
 import { writeStix } from './stix/export.js';
 import { readStix } from './stix/import.js';
 
@@ -50,8 +51,8 @@ export interface Importer {
 }
 
 export const EXPORTERS = new Map<string, Exporter>([
-  ['json', { description: 'native JSON (lossless)', write: (ds) => writeDataset(ds, 'json') }],
-  ['yaml', { description: 'native YAML (lossless)', write: (ds) => writeDataset(ds, 'yaml') }],
+  ['json', { description: 'native JSON (lossless)', write: (ds, ctx) => writeDataset(subsetFor(ds, ctx.focus), 'json') }],
+  ['yaml', { description: 'native YAML (lossless)', write: (ds, ctx) => writeDataset(subsetFor(ds, ctx.focus), 'yaml') }],
   ['stix', { description: 'STIX 2.1 bundle (JSON), lossless through the isnad extension', write: (ds, ctx) => writeStix(ds, ctx.focus) }],
   ['ftm', { description: 'FollowTheMoney entities, one JSON object per line', write: (ds, ctx) => writeFtm(ds, ctx.focus) }],
   ['jsonld', { description: 'RDF as JSON-LD (schema.org, PROV-O, a statement node per claim)', write: (ds, ctx) => writeJsonLd(toRdfGraph(ds, ctx.focus)) }],
