@@ -52,9 +52,11 @@ function sentence(c: Claim, labels: Labels, contested: boolean, withTime: boolea
   const voiceOfSource = claimant !== undefined && claimant === author;
   if (c.stance === 'denies' || contested || !voiceOfSource) {
     const last = c.attribution[c.attribution.length - 1];
-    const how = [last?.via, last?.date ? formatTime(last.date) : undefined].filter(Boolean).join(', ');
+    const date = last?.date ? formatTime(last.date) : undefined;
+    // "speech of May 2014" already says when; do not repeat it.
+    const how = [last?.via, date && !last?.via?.includes(date) ? date : undefined].filter(Boolean).join(', ');
     const s = attributedSentence(c, labels, { time: withTime });
-    return how ? s.replace(/^(.*?) (says|denies) that /, `$1 (${how}) $2 that `) : s;
+    return capitalise(how ? s.replace(/^(.*?) (says|denies) that /, `$1 (${how}) $2 that `) : s);
   }
   return capitalise(proposition(c, labels, { time: withTime }));
 }
