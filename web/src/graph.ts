@@ -1,14 +1,13 @@
-/** Cytoscape with the dagre layout, registered once. */
-import cytoscape from 'cytoscape';
-import dagre from 'cytoscape-dagre';
+/** Cytoscape with the dagre layout, loaded on first use (its own chunk) and registered once. */
+import type cytoscapeT from 'cytoscape';
 
-let registered = false;
-export function cy(): typeof cytoscape {
-  if (!registered) {
-    cytoscape.use(dagre);
-    registered = true;
-  }
-  return cytoscape;
+let loading: Promise<typeof cytoscapeT> | undefined;
+export function loadCytoscape(): Promise<typeof cytoscapeT> {
+  loading ??= Promise.all([import('cytoscape'), import('cytoscape-dagre')]).then(([c, d]) => {
+    c.default.use(d.default);
+    return c.default;
+  });
+  return loading;
 }
 
 /** Wraps long labels at about `width` characters (cytoscape's own wrapping needs measured widths). */

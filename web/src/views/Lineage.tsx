@@ -2,7 +2,7 @@ import type { Core, LayoutOptions } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, itemsOf } from '../api';
 import { ClaimCard, EntityLink, EntityPicker, ErrorNote, Loading } from '../components/common';
-import { cy, wrapLabel } from '../graph';
+import { loadCytoscape, wrapLabel } from '../graph';
 import { markRendered, useLoad, useTitle } from '../hooks';
 import { href, navigate } from '../router';
 import type { Lineage, LineageEdge } from '../types';
@@ -61,34 +61,41 @@ function LineageGraph({ l }: { l: Lineage }) {
 
   useEffect(() => {
     if (!box.current) return;
-    const c: Core = cy()({
-      container: box.current,
-      elements,
-      minZoom: 0.2,
-      maxZoom: 3,
-      style: [
-        { selector: 'node', style: { shape: 'round-rectangle', 'background-color': '#f7f4ee', 'border-width': 1.5, 'border-color': '#5b6b82', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 13, 'font-family': 'system-ui, sans-serif', color: '#1d2430', width: 134, height: 44, padding: '4px' } },
-        { selector: 'node[focus = 1]', style: { 'background-color': '#2b3a55', color: '#ffffff', 'border-color': '#2b3a55', 'font-weight': 'bold' } },
-        { selector: 'edge', style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#333', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'none' } },
-        { selector: 'edge[dashed = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
-        { selector: 'edge[disputed = 1]', style: { width: 3, color: '#8c1d2c' } },
-        { selector: 'edge:selected', style: { label: 'data(full)', width: 4 } },
-        { selector: ':selected', style: { 'overlay-color': '#f0b400', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-      ],
-      layout: { name: 'dagre', rankDir: narrow ? 'TB' : 'LR', nodeSep: 22, rankSep: 70, edgeSep: 10, padding: 16 } as unknown as LayoutOptions,
+    let dead = false;
+    let destroy: (() => void) | undefined;
+    void loadCytoscape().then((cytoscape) => {
+      if (dead) return;
+      const c: Core = cytoscape({
+        container: box.current,
+        elements,
+        minZoom: 0.2,
+        maxZoom: 3,
+        style: [
+          { selector: 'node', style: { shape: 'round-rectangle', 'background-color': '#f7f4ee', 'border-width': 1.5, 'border-color': '#5b6b82', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 13, 'font-family': 'system-ui, sans-serif', color: '#1d2430', width: 134, height: 44, padding: '4px' } },
+          { selector: 'node[focus = 1]', style: { 'background-color': '#2b3a55', color: '#ffffff', 'border-color': '#2b3a55', 'font-weight': 'bold' } },
+          { selector: 'edge', style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#333', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'none' } },
+          { selector: 'edge[dashed = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
+          { selector: 'edge[disputed = 1]', style: { width: 3, color: '#8c1d2c' } },
+          { selector: 'edge:selected', style: { label: 'data(full)', width: 4 } },
+          { selector: ':selected', style: { 'overlay-color': '#f0b400', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
+        ],
+        layout: { name: 'dagre', rankDir: narrow ? 'TB' : 'LR', nodeSep: 22, rankSep: 70, edgeSep: 10, padding: 16 } as unknown as LayoutOptions,
+      });
+      c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
+      c.on('tap', 'edge', (e) => setSel(Number(e.target.id().slice(1))));
+      // Size the box to the drawing, so a wide, flat family is not shrunk into a tall empty frame.
+      const el = box.current;
+      if (!el) { c.destroy(); return; }
+      const bb = c.elements().boundingBox();
+      const zoom = Math.min(1, (el.clientWidth - 32) / Math.max(1, bb.w));
+      el.style.height = `${Math.round(Math.min(760, Math.max(320, bb.h * zoom + 48)))}px`;
+      c.resize();
+      c.fit(undefined, 16);
+      if (c.zoom() > 1) { c.zoom(1); c.center(); }
+      markRendered(el, 'lineage');
+      destroy = () => c.destroy();
     });
-    c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
-    c.on('tap', 'edge', (e) => setSel(Number(e.target.id().slice(1))));
-    // Size the box to the drawing, so a wide, flat family is not shrunk into a tall empty frame.
-    const el = box.current;
-    const bb = c.elements().boundingBox();
-    const zoom = Math.min(1, (el.clientWidth - 32) / Math.max(1, bb.w));
-    el.style.height = `${Math.round(Math.min(760, Math.max(320, bb.h * zoom + 48)))}px`;
-    c.resize();
-    c.fit(undefined, 16);
-    if (c.zoom() > 1) { c.zoom(1); c.center(); }
-    markRendered(el, 'lineage');
-    return () => c.destroy();
+    return () => { dead = true; destroy?.(); };
   }, [elements]);
 
   const edge = sel !== undefined ? l.edges[sel] : undefined;

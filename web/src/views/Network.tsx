@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, itemsOf } from '../api';
 import { EntityLink, EntityPicker, ErrorNote, Loading } from '../components/common';
 import { CanvasGraph } from '../components/CanvasGraph';
-import { clusterLayout, cy, wrapLabel } from '../graph';
+import { clusterLayout, loadCytoscape, wrapLabel } from '../graph';
 import { markRendered, useLoad, useTitle } from '../hooks';
 import { href, navigate } from '../router';
 import { edtfToMonthIndex, monthIndexToEdtf } from '../time';
@@ -97,35 +97,41 @@ function CytoscapeNetwork({ n, focus, byId }: { n: Network; focus: string; byId:
         data: { id: `n-${e.id}`, source: e.source, target: e.target, color: KIND_COLORS[relationKind(e.predicate)], possible: e.modality === 'possible' ? 1 : 0, denied: e.stance === 'denies' ? 1 : 0, label: predicateLabel(e.predicate) },
       })),
     ];
-    const c: Core = cy()({
-      container: el,
-      elements,
-      minZoom: 0.02,
-      maxZoom: 4,
-      textureOnViewport: big,
-      hideEdgesOnViewport: big,
-      pixelRatio: big ? 1 : 'auto',
-      style: [
-        { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 13, 'text-background-color': '#ffffff', 'text-background-opacity': 0.7, 'text-background-padding': '1px', 'font-family': 'system-ui, sans-serif', color: '#1d2430', 'text-valign': 'bottom', 'text-margin-y': 4, width: 20, height: 20, 'background-color': '#5b6b82', 'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': big ? 9 : 0 } },
-        { selector: 'node[type = "organization"]', style: { shape: 'round-rectangle', width: 28, height: 20, 'background-color': '#2f5d8a' } },
-        { selector: 'node[type = "place"]', style: { shape: 'triangle', 'background-color': '#7a7a52' } },
-        { selector: 'node[focus = 1]', style: { 'border-width': 4, 'border-color': '#f0b400', width: 28, height: 28 } },
-        { selector: 'edge', style: { width: 1.8, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': big ? 'none' : 'triangle', 'curve-style': big ? 'haystack' : 'bezier', opacity: 0.85 } },
-        { selector: 'edge[possible = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
-        { selector: 'edge[denied = 1]', style: { 'line-style': 'dotted', opacity: 0.5 } },
-        { selector: 'node:selected', style: { label: 'data(name)', 'border-width': 3, 'border-color': '#f0b400', 'z-index': 10 } },
-        { selector: 'edge:selected', style: { label: 'data(label)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.9, width: 3 } },
-      ],
-      layout: big
-        ? ({ name: 'preset', fit: true, padding: 20 } as LayoutOptions)
-        : { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 80, nodeOverlap: 40, gravity: 60, numIter: 1500, componentSpacing: 80, padding: 24, randomize: true } as unknown as LayoutOptions,
+    let dead = false;
+    let destroy: (() => void) | undefined;
+    void loadCytoscape().then((cytoscape) => {
+      if (dead) return;
+      const c: Core = cytoscape({
+        container: el,
+        elements,
+        minZoom: 0.02,
+        maxZoom: 4,
+        textureOnViewport: big,
+        hideEdgesOnViewport: big,
+        pixelRatio: big ? 1 : 'auto',
+        style: [
+          { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 13, 'text-background-color': '#ffffff', 'text-background-opacity': 0.7, 'text-background-padding': '1px', 'font-family': 'system-ui, sans-serif', color: '#1d2430', 'text-valign': 'bottom', 'text-margin-y': 4, width: 20, height: 20, 'background-color': '#5b6b82', 'border-width': 1, 'border-color': '#ffffff', 'min-zoomed-font-size': big ? 9 : 0 } },
+          { selector: 'node[type = "organization"]', style: { shape: 'round-rectangle', width: 28, height: 20, 'background-color': '#2f5d8a' } },
+          { selector: 'node[type = "place"]', style: { shape: 'triangle', 'background-color': '#7a7a52' } },
+          { selector: 'node[focus = 1]', style: { 'border-width': 4, 'border-color': '#f0b400', width: 28, height: 28 } },
+          { selector: 'edge', style: { width: 1.8, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': big ? 'none' : 'triangle', 'curve-style': big ? 'haystack' : 'bezier', opacity: 0.85 } },
+          { selector: 'edge[possible = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [6, 4] } },
+          { selector: 'edge[denied = 1]', style: { 'line-style': 'dotted', opacity: 0.5 } },
+          { selector: 'node:selected', style: { label: 'data(name)', 'border-width': 3, 'border-color': '#f0b400', 'z-index': 10 } },
+          { selector: 'edge:selected', style: { label: 'data(label)', 'font-size': 10, 'text-background-color': '#fff', 'text-background-opacity': 0.9, width: 3 } },
+        ],
+        layout: big
+          ? ({ name: 'preset', fit: true, padding: 20 } as LayoutOptions)
+          : { name: 'cose', animate: false, nodeRepulsion: () => 400000, idealEdgeLength: () => 80, nodeOverlap: 40, gravity: 60, numIter: 1500, componentSpacing: 80, padding: 24, randomize: true } as unknown as LayoutOptions,
+      });
+      c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
+      c.ready(() => {
+        if (c.zoom() > 1.1) { c.zoom(1.1); c.center(); }
+        markRendered(el, 'network');
+      });
+      destroy = () => c.destroy();
     });
-    c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
-    c.ready(() => {
-      if (c.zoom() > 1.1) { c.zoom(1.1); c.center(); }
-      markRendered(el, 'network');
-    });
-    return () => c.destroy();
+    return () => { dead = true; destroy?.(); };
   }, [n, focus]);
 
   return <div class="graph network-graph" ref={box} data-items={n.nodes.length} role="img" aria-label={`Network as of ${n.date}: ${n.nodes.length} entities. The links are listed in the table below.`} />;
