@@ -3,10 +3,25 @@
  */
 import type { AttributionLink, Claim, Entity, Evidence, Name, Source } from '../core/model.js';
 import { claimantOf, propositionKey } from '../core/model.js';
+import { IsnadError } from '../core/errors.js';
 import { stripUndefined } from '../core/validate-dataset.js';
 import { parseTime } from '../core/time.js';
 import type { ClaimStatus, EntityType, NameKind, Predicate, Stance } from '../core/vocabulary.js';
 import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from './schema.js';
+
+/** NUL, or a UTF-16 surrogate without its pair: text PostgreSQL refuses or UTF-8 cannot carry. */
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses text that not every engine can store unchanged, so SQLite and PostgreSQL accept and
+ * refuse the same input (SQLite would keep a NUL that PostgreSQL rejects).
+ */
+export function assertStorable(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    if (UNSTORABLE.test(value)) throw new IsnadError('bad_input', `${path}: text contains a NUL character or an unpaired surrogate, which the store cannot keep`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => assertStorable(v, `${path}[${i}]`));
+  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertStorable(v, `${path}.${k}`);
+}
 
 const DAY = 86_400_000;
 const nn = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
@@ -17,6 +32,7 @@ export function toDay(ms: number): number | null {
 }
 
 export function sourceToRow(s: Source): SourceRow {
+  assertStorable(s, `source "${s.id}"`);
   return {
     id: s.id,
     kind: s.kind,
@@ -45,6 +61,7 @@ export function rowToSource(r: SourceRow): Source {
 }
 
 export function entityToRows(e: Entity, fold: (s: string) => string): { entity: EntityRow; names: EntityNameRow[] } {
+  assertStorable(e, `entity "${e.id}"`);
   return {
     entity: { id: e.id, type: e.type, canonical: e.canonical, description: e.description ?? null, version: e.version ?? 1 },
     names: e.names.map((n, seq) => ({
@@ -74,6 +91,7 @@ export function rowsToEntity(r: EntityRow, names: readonly EntityNameRow[]): Ent
 }
 
 export function claimToRows(c: Claim): { claim: ClaimRow; evidence: EvidenceRow[]; attribution: AttributionRow[] } {
+  assertStorable(c, `claim "${c.id}"`);
   let t_lo: number | null = null;
   let t_hi: number | null = null;
   if (c.time) {

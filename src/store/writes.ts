@@ -12,7 +12,7 @@ import type { ClaimStatus } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import { appendChange, getChange } from './change-log.js';
 import type { ChangeEntry, ImportSummary, Resolution } from './repository.js';
-import { claimToRows, entityToRows, rowToSource, sourceToRow } from './rows.js';
+import { assertStorable, claimToRows, entityToRows, rowToSource, sourceToRow } from './rows.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -141,6 +141,8 @@ export class Writer {
    */
   private async upsertDataset(ds: Dataset): Promise<ImportAfter['versions']> {
     const db = this.db;
+    // Sources, entities and claims are checked by their row conversion in rows.ts.
+    for (const key of ['perspectives', 'disputes'] as const) ds[key].forEach((r, i) => assertStorable(r, `${key}[${i}]`));
     const sourceRows = ds.sources.map(sourceToRow);
     for (const part of chunks(sourceRows, 200)) {
       const cols = updatableColumns(part[0] as object);
