@@ -100,10 +100,12 @@ export function TimelineChart({
   const placed = useMemo(() => {
     const out: Placed[] = [];
     if (!width) return { out, lanes: 0 };
-    // Greedy interval packing in start order: reuse the lane that became free first (a min-heap
-    // of lane ends), else open a new lane. Same number of lanes as first-fit, in O(n log lanes).
+    // Greedy interval packing in start order. Large sets reuse the lane that became free first
+    // (a min-heap of lane ends): as few lanes as first-fit, in O(n log lanes) instead of O(n·lanes).
     const heap: [number, number][] = []; // [end, lane]
     let lanes = 0;
+    const firstFit = sorted.length <= 2000;
+    const ends: number[] = [];
     for (const it of sorted) {
       const s = it.span;
       const fin = [s.start.earliest, s.start.latest, s.end.earliest, s.end.latest].filter(Number.isFinite);
@@ -115,7 +117,11 @@ export function TimelineChart({
       if (x1 < -400 || x0 > width + 400) continue;
       const labelEnd = compact ? x1 : Math.max(x1, Math.max(x0, 0) + 12 + Math.min(it.label.length * LABEL_CHAR, 320));
       let lane: number;
-      if (heap.length && heap[0]![0] + 6 < x0) { lane = heap[0]![1]; heapReplace(heap, [labelEnd, lane]); }
+      if (firstFit) {
+        // Small sets: the topmost free lane, so the drawing fills from the top.
+        lane = ends.findIndex((end) => end + 6 < x0);
+        if (lane < 0) { lane = ends.length; ends.push(labelEnd); lanes++; } else ends[lane] = labelEnd;
+      } else if (heap.length && heap[0]![0] + 6 < x0) { lane = heap[0]![1]; heapReplace(heap, [labelEnd, lane]); }
       else { lane = lanes++; heapPush(heap, [labelEnd, lane]); }
       out.push({ item: it, lane, x0, x1 });
     }

@@ -56,7 +56,7 @@ function SideClaim({ c }: { c: CitedClaim }) {
     <div class="side-claim" data-claim={c.id}>
       <p class="side-claimant">{c.claimant ? <EntityLink e={c.claimant} /> : <span class="muted">unattributed</span>}<span class="time"> · {c.timeText}</span></p>
       <ClaimSentence c={c} />
-      <Chain chain={c.chain} />
+      {c.chain.length > 1 ? <Chain chain={c.chain} /> : null}
       {c.evidence.map((ev, i) => {
         const ext = safeUrl(ev.url);
         return (
