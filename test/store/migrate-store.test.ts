@@ -70,6 +70,21 @@ for (const target of engines) {
   });
 }
 
+const postgres = engines.find((e) => e.name === 'postgres')!;
+describe.skipIf(postgres.skip !== undefined)('migrateStore postgres → sqlite', () => {
+  it('moves a PostgreSQL store back into a new SQLite file, verified', async () => {
+    const source = await populated();
+    const pgStore = await postgres.open();
+    await migrateStore(source, pgStore);
+    const back = await sqlite.open();
+    const report = await migrateStore(pgStore, back);
+    expect(report.from.engine).toBe('postgres');
+    expect(report.to.checksum).toBe(report.from.checksum);
+    expect(report.to.checksum).toBe((await fingerprint(source)).checksum);
+    expect((await back.history('claim', 'vb-founded')).map((h) => h.action)).toEqual(['edit', 'revert']);
+  });
+});
+
 describe('isnad migrate (CLI)', () => {
   for (const target of engines) {
     it.skipIf(target.skip !== undefined)(`moves test/fixtures/mini.yaml from a SQLite file to ${target.name} and prints both checksums`, async () => {
