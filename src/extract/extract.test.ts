@@ -31,6 +31,11 @@ describe('mentions and entities', () => {
     expect(ent(r, 'NVF')?.type).toBe('organization');
   });
 
+  it('takes a title-case gloss after an organization as its translated name', () => {
+    const r = extract('Fighters of Jaysh al-Nur (Army of the Light) crossed the river in 2012.');
+    expect(ent(r, 'Jaysh al-Nur')?.names).toContain('Army of the Light');
+  });
+
   it('takes "known as" and "a.k.a." aliases', () => {
     const r = extract('Salim Haddad, also known as Abu Yasir al-Halabi, joined Jaysh al-Nur in 2009.');
     expect(ent(r, 'Salim Haddad')?.names).toContain('Abu Yasir al-Halabi');

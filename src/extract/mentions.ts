@@ -323,7 +323,26 @@ function linkParentheticals(toks: Token[], ms: Mention[]): void {
     const close = toks.findIndex((t, idx) => idx > q && t.text === ')');
     if (close < 0 || close - q > 14) continue;
     const inner = ms.filter((x) => x.t0 > q && x.t1 <= close);
-    if (inner.length === 0) continue;
+    if (inner.length > 0 && m.type === 'organization' && inner.every((x) => !x.strong && x.type === 'unknown')) {
+      for (const x of inner) ms.splice(ms.indexOf(x), 1);
+      inner.length = 0;
+    }
+    if (inner.length === 0) {
+      // a title-case gloss after an organization is its translated name: "Jaysh al-Nur (Army of Light)"
+      const words = toks.slice(q + 1, close);
+      const caps = words.filter((w) => w.kind === 'word' && /^\p{Lu}/u.test(w.text)).length;
+      const onlyTitle = words.every((w) => w.kind === 'word' && (/^\p{Lu}/u.test(w.text) || /^(of|the|and|for|in|al|wal)$/.test(w.lower)));
+      if (m.type === 'organization' && caps >= 2 && onlyTitle && words.length <= 8) {
+        const gloss: Mention = {
+          t0: q + 1, t1: close, start: toks[q + 1]!.start, end: toks[close - 1]!.end, text: spanText(toks, q + 1, close),
+          type: 'organization', strong: true, acronym: false, aliasOf: m, aliasKind: 'parenthetical',
+        };
+        const at = ms.findIndex((x) => x.t0 > q);
+        if (at < 0) ms.push(gloss);
+        else ms.splice(at, 0, gloss);
+      }
+      continue;
+    }
     // everything inside must be names separated by commas/semicolons/"or"
     let ok = true;
     for (let t = q + 1; t < close; t++) {
