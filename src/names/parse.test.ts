@@ -36,6 +36,11 @@ describe('parseName', () => {
     expect(parseName('Abdelraheem').parts[0]?.key).toBe(foldToken('Abd al-Rahim'));
   });
 
+  it('recognises odd spellings of the kunya prefix by their fold', () => {
+    expect(parseName('Aboo Bakr al-Baghdadi').kunya).toBe('Aboo Bakr');
+    expect(parseName('Oum Sayyaf').kunya).toBe('Oum Sayyaf');
+  });
+
   it('reads a kunya built on an Abd compound', () => {
     expect(parseName('Abu Abd al-Rahman al-Bilawi').kunya).toBe('Abu Abd al-Rahman');
   });

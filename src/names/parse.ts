@@ -55,6 +55,9 @@ const TITLE_SET = new Set(TITLES);
 const AMBIGUOUS_TITLE_SET = new Set(AMBIGUOUS_TITLES);
 const LAQAB_SET = new Set(LAQAB_MARKERS);
 const KUNYA_SET = new Set(KUNYA_PREFIXES);
+/** Folded keys of the kunya prefixes, so that odd spellings (Aboo, Oum) are recognised too. */
+const KUNYA_KEYS = new Set(KUNYA_PREFIXES.map((k) => foldToken(k)));
+const isKunyaPrefix = (u: NameUnit): boolean => !u.article && u.kind === 'word' && (KUNYA_SET.has(u.ascii) || KUNYA_KEYS.has(u.key));
 const PARTICLE_SET = new Set(NASAB_PARTICLES);
 const KNOWN_NISBA_KEYS = new Set([...KNOWN_NISBAS, ...COMMON_NISBA_KEYS].map((n) => foldToken(n)));
 
@@ -116,7 +119,7 @@ export function parseName(raw: string): ParsedName {
     const u = rest[j] as NameUnit;
     const next = rest[j + 1];
     const isLast = j === rest.length - 1;
-    if (!u.article && u.kind === 'word' && KUNYA_SET.has(u.ascii) && next && !kunya) {
+    if (isKunyaPrefix(u) && next && !kunya) {
       // Abu X; "Abu'l-X" carries its own article, which the key ignores.
       add('kunya', `${u.text} ${next.text}`, `${kunyaPrefixKey(u.ascii)} ${next.key}`, u.unvocalised || next.unvocalised, next.ascii);
       kunya = true;
@@ -126,7 +129,7 @@ export function parseName(raw: string): ParsedName {
     if (!u.article && u.kind === 'word' && PARTICLE_SET.has(u.ascii) && next) {
       // ibn Abi Talib: the nasab element is itself a kunya-shaped name.
       const after = rest[j + 2];
-      if (KUNYA_SET.has(next.ascii) && after) {
+      if (isKunyaPrefix(next) && after) {
         add('nasab', `${u.text} ${next.text} ${after.text}`, `${kunyaPrefixKey(next.ascii)} ${after.key}`, next.unvocalised, after.ascii);
         j += 2;
       } else {
