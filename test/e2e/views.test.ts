@@ -66,6 +66,14 @@ describe.skipIf(Boolean(skip))('web app views in Chromium', () => {
     await card.locator('a.evidence-link').click();
     await page.waitForURL(/#\/source\/farouk-2020\?claim=/);
     await expect.poll(() => page.locator('h1#source-title').textContent()).toBe('A History of the Valley Movements');
+    // An organization as of a date: its leader then, from the date form.
+    await go('#/entity/river-emirate');
+    await page.fill('#asof-date', '2005');
+    await page.press('#asof-date', 'Enter');
+    await page.waitForURL(/asof=2005/);
+    const asof = page.locator('.asof-list');
+    await expect.poll(() => asof.locator('.asof-row', { hasText: 'Led by' }).textContent()).toContain('Tariq Mansour');
+    expect(await asof.locator('.asof-row', { hasText: 'Allegiance to' }).textContent()).toContain('Mountain Network');
   });
 
   test('timeline: intervals and uncertain dates drawn, zoom, selection shows the evidence, claimant filter', async () => {

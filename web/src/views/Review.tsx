@@ -103,7 +103,7 @@ export function ReviewView() {
                 <ClaimSentence c={current} />
                 <ClaimMeta c={current} />
               </div>
-              <Chain chain={current.chain} />
+              {current.chain.length > 1 ? <Chain chain={current.chain} /> : null}
               {current.evidence.map((ev, i) => <EvidenceInContext key={`${current.id}-${i}`} ev={ev} />)}
               {current.note ? <p class="note"><span class="note-label">Note:</span> {current.note}</p> : null}
               <div class="review-actions">
