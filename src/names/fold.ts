@@ -17,7 +17,7 @@
  * Arabic-script input is transliterated first (`arabic-script.ts`).
  */
 import { hasArabicScript, transliterateArabic } from './arabic-script.js';
-import { ALLAH_WORDS, ARTICLES, ASSIMILATED_ARTICLES, COMPOUND_SECONDS, DIN_WORDS, KUNYA_PREFIXES, KUNYA_PREFIXES_WITH_ARTICLE, NASAB_PARTICLES } from './lexicon.js';
+import { ALLAH_WORDS, ARTICLES, ASSIMILATED_ARTICLES, COMPOUND_SECONDS, DIN_WORDS, WESTERN_VARIANTS, KUNYA_PREFIXES, KUNYA_PREFIXES_WITH_ARTICLE, NASAB_PARTICLES } from './lexicon.js';
 
 const MARKS = /[\u0300-\u036f\u02b0-\u02ff\u2018\u2019\u201b\u2032\u0027\u0060\u00b4\u02bb\u02bc\u02be\u02bf\u0640]/g;
 const SPECIAL: Readonly<Record<string, string>> = { 'ı': 'i', 'ø': 'o', 'æ': 'ae', 'œ': 'oe', 'ß': 'ss', 'đ': 'd', 'ł': 'l', 'ħ': 'h' };
@@ -96,39 +96,6 @@ function core(input: string): string {
   for (const p of out) if (res[res.length - 1] !== p) res.push(p);
   return res.join('');
 }
-
-/** Groups of spellings of one name whose generic fold differs; the first is canonical. */
-const WESTERN_VARIANTS: readonly (readonly string[])[] = [
-  ['muhammad', 'mohammed', 'mohamed', 'muhammed', 'mohammad', 'mohamad', 'muhamed', 'mohd', 'mhd', 'mouhamed', 'mehmed'],
-  ['ahmad', 'ahmed', 'ahmet'],
-  ['mahmud', 'mahmood', 'mehmud'],
-  ['yusuf', 'youssef', 'yousef', 'yusef', 'yousif', 'yusif', 'youcef', 'yousuf'],
-  ['dawud', 'daoud', 'daud', 'dawood'],
-  ['ayyub', 'ayub', 'ayoub', 'eyyub', 'eyup'],
-  ['husayn', 'hussein', 'husain', 'hossein', 'hussain', 'husein', 'hüseyin'],
-  ['umar', 'omar', 'omer', 'ömer'],
-  ['uthman', 'osman', 'othman', 'usman'],
-  ['sulayman', 'suleiman', 'sulaiman', 'suleyman', 'soliman', 'sliman'],
-  ['mustafa', 'mustapha', 'moustapha', 'mostefa'],
-  ['jamal', 'gamal', 'djamel'],
-  ['jumaa', 'gomaa', 'juma', 'jumah'],
-  ['jamil', 'gamil'],
-  ['ragab', 'rajab'],
-  ['naguib', 'najib'],
-  ['hijazi', 'hegazy', 'hegazi'],
-  ['khalil', 'khalel'],
-  ['abbas', 'abas'],
-  ['musa', 'moussa', 'moosa'],
-  ['isa', 'issa', 'eissa'],
-  ['ziyad', 'ziad'],
-  ['riyad', 'riad'],
-  ['yasin', 'yassin', 'yaseen', 'yacine'],
-  ['ibrahim', 'ebrahim', 'brahim'],
-  ['ismail', 'ismael', 'smail'],
-  ['yahya', 'yehia', 'yahia'],
-  ['zakariya', 'zakaria', 'zakariyya'],
-  ['abdallah', 'abdullahi', 'abdellahi'],
-];
 
 const VARIANT_MAP: Map<string, string> = (() => {
   const m = new Map<string, string>();

@@ -7,7 +7,9 @@ export type { ParsedName, NamePart, NamePartRole } from './parse.js';
 export { foldName, foldToken, asciiFold, nameUnits, tokenize, skeleton, vowels, looseSkeleton } from './fold.js';
 export type { NameUnit, UnitKind } from './fold.js';
 export { transliterateArabic, hasArabicScript } from './arabic-script.js';
-export { matchNames, matchParsed, matchNameToEntity, keySimilarity, betterMatch, SAME_WEIGHT } from './match.js';
+export { matchNames, matchParsed, matchNameToEntity, betterMatch, SAME_WEIGHT } from './match.js';
+export { keySimilarity } from './similarity.js';
+export type { TokenSim } from './similarity.js';
 export type { MatchResult, MatchOptions, EntityNameLike, EntityMatchOptions } from './match.js';
 export { NameIndex, blockingKeys } from './name-index.js';
 export type { NameLookupResult, NameLookupOptions } from './name-index.js';
@@ -26,4 +28,6 @@ export {
   COMMON_ISM_KEYS,
   COMMON_NISBA_KEYS,
   KNOWN_NISBAS,
+  WESTERN_VARIANTS,
+  COMPOUND_SECONDS,
 } from './lexicon.js';

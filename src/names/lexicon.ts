@@ -166,3 +166,39 @@ export const COMPOUND_SECONDS: readonly string[] = ['islam', 'abidin', 'abideen'
 
 /** `Allah` as the second element of a compound (Nasr Allah, Abd Allah). */
 export const ALLAH_WORDS: readonly string[] = ['allah', 'ullah', 'ollah', 'illah', 'ellah', 'alla', 'ulla', 'lah', 'llah'];
+
+/**
+ * Frequent Western spellings whose generic fold differs from the name's usual romanisation;
+ * in each group the first is canonical (`foldToken` maps the others to it).
+ */
+export const WESTERN_VARIANTS: readonly (readonly string[])[] = [
+  ['muhammad', 'mohammed', 'mohamed', 'muhammed', 'mohammad', 'mohamad', 'muhamed', 'mohd', 'mhd', 'mouhamed', 'mehmed'],
+  ['ahmad', 'ahmed', 'ahmet'],
+  ['mahmud', 'mahmood', 'mehmud'],
+  ['yusuf', 'youssef', 'yousef', 'yusef', 'yousif', 'yusif', 'youcef', 'yousuf'],
+  ['dawud', 'daoud', 'daud', 'dawood'],
+  ['ayyub', 'ayub', 'ayoub', 'eyyub', 'eyup'],
+  ['husayn', 'hussein', 'husain', 'hossein', 'hussain', 'husein', 'hüseyin'],
+  ['umar', 'omar', 'omer', 'ömer'],
+  ['uthman', 'osman', 'othman', 'usman'],
+  ['sulayman', 'suleiman', 'sulaiman', 'suleyman', 'soliman', 'sliman'],
+  ['mustafa', 'mustapha', 'moustapha', 'mostefa'],
+  ['jamal', 'gamal', 'djamel'],
+  ['jumaa', 'gomaa', 'juma', 'jumah'],
+  ['jamil', 'gamil'],
+  ['ragab', 'rajab'],
+  ['naguib', 'najib'],
+  ['hijazi', 'hegazy', 'hegazi'],
+  ['khalil', 'khalel'],
+  ['abbas', 'abas'],
+  ['musa', 'moussa', 'moosa'],
+  ['isa', 'issa', 'eissa'],
+  ['ziyad', 'ziad'],
+  ['riyad', 'riad'],
+  ['yasin', 'yassin', 'yaseen', 'yacine'],
+  ['ibrahim', 'ebrahim', 'brahim'],
+  ['ismail', 'ismael', 'smail'],
+  ['yahya', 'yehia', 'yahia'],
+  ['zakariya', 'zakaria', 'zakariyya'],
+  ['abdallah', 'abdullahi', 'abdellahi'],
+];

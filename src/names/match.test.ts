@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { keySimilarity, matchNameToEntity, matchNames } from './match.js';
+import { matchNameToEntity, matchNames } from './match.js';
+import { keySimilarity } from './similarity.js';
 import { informativeParts, parseName } from './parse.js';
 
 const decide = (a: string, b: string): string => matchNames(a, b).decision;
