@@ -61,10 +61,9 @@ export const viewRoutes = new Hono<Env>()
       claims = await repo.listClaims({ statuses: ['accepted'] });
     }
     const net = networkAt(q.date, await kb.viewed(claims, q.perspective), { ...(focus ? { focus } : {}), hops: q.hops, maxNodes: options.maxNetworkNodes });
-    await kb.preload(claims.filter((cl) => net.nodes.includes(cl.subject)));
-    for (const id of net.nodes) if (!kb.lookup(id)) await kb.entity(id);
+    const entities = new Map((await repo.getEntities(net.nodes)).map((e) => [e.id, e]));
     const nodes = net.nodes.map((id) => {
-      const e = kb.lookup(id);
+      const e = entities.get(id);
       return { id, name: e?.canonical ?? id, type: e?.type ?? 'unknown' };
     });
     const edges = net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, predicate: e.predicate, modality: e.modality, stance: e.stance, claimIds: [...e.claimIds] }));
