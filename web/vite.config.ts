@@ -21,6 +21,6 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': process.env.ISNAD_API ?? 'http://127.0.0.1:8080' },
+    proxy: { '/api': process.env.ISNAD_API ?? 'http://127.0.0.1:4311' },
   },
 });

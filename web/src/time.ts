@@ -1,5 +1,5 @@
 /** EDTF on the client: the same parser and semantics as the server (src/core/time.ts). */
-import { parseTime, type TimeSpan } from '../../src/core/time';
+import { parseTime, type TimeSpan } from '../../src/core/time.js';
 
 export type { TimeSpan };
 
