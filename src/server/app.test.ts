@@ -193,3 +193,16 @@ describe('unknown routes', () => {
     expect(t.errors).toEqual([]);
   });
 });
+
+describe('query cost caps', () => {
+  it('caps the timeline and the network, and says so', async () => {
+    const { createApp } = await import('./app.js');
+    const small = createApp({ repo: t.repo, options: { maxTimelineEntries: 3, maxNetworkNodes: 2, validateResponses: true }, log: () => {} });
+    const tl = await small.request('/api/timeline');
+    expect(((await tl.json()) as unknown[]).length).toBe(3);
+    expect(tl.headers.get('x-isnad-truncated')).toMatch(/16 more entries/);
+    const net = (await (await small.request('/api/network?date=2000')).json()) as any;
+    expect(net.nodes).toHaveLength(2);
+    expect(net.truncated).toBe(true);
+  });
+});

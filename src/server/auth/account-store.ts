@@ -42,6 +42,8 @@ export interface AccountStore {
   deleteSession(tokenHash: string): Promise<void>;
   /** Ends every session of an account (after a password or role change). */
   deleteSessionsOf(accountId: string): Promise<void>;
+  /** Forgets sessions that expired before the given ISO time. */
+  deleteExpiredSessions(before: string): Promise<void>;
 
   createToken(t: { tokenHash: string; accountId: string; label: string }): Promise<void>;
   findToken(tokenHash: string): Promise<Account | undefined>;
@@ -139,6 +141,10 @@ export class KyselyAccountStore implements AccountStore {
 
   async deleteSessionsOf(accountId: string): Promise<void> {
     await this.db.deleteFrom('account_session').where('account_id', '=', accountId).execute();
+  }
+
+  async deleteExpiredSessions(before: string): Promise<void> {
+    await this.db.deleteFrom('account_session').where('expires_at', '<', before).execute();
   }
 
   async createToken(t: { tokenHash: string; accountId: string; label: string }): Promise<void> {

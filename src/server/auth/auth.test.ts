@@ -147,6 +147,16 @@ describe('sessions and CSRF', () => {
     expect((await send('POST', '/api/auth/logout', { headers: { Cookie: cookie, [CSRF_HEADER]: body.csrfToken } })).status).toBe(200);
     expect((await send('GET', '/api/stats', { headers: { Cookie: cookie } })).status).toBe(401);
   });
+  it('a session expires after its time to live', async () => {
+    let clock = Date.now();
+    const timed = createApp({ repo, auth: new AuthService({ accounts, secureCookies: false, argon: ARGON, sessionTtlMs: 60_000, now: () => clock }), log: () => {} });
+    const res = await timed.request('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'vi', password: PASSWORD }) });
+    const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(res.headers.get('set-cookie')).toMatch(/Max-Age=60/);
+    expect((await timed.request('/api/stats', { headers: { Cookie: cookie } })).status).toBe(200);
+    clock += 61_000;
+    expect((await timed.request('/api/stats', { headers: { Cookie: cookie } })).status).toBe(401);
+  });
   it('passwords are stored as argon2id hashes only', async () => {
     const a = await accounts.findForLogin('ed');
     expect(a?.passwordHash).toMatch(/^\$argon2id\$/);

@@ -96,6 +96,7 @@ export class AuthService {
       throw new IsnadError('unauthorized', 'Wrong account name or password.');
     }
     this.perAccount.reset(accountKey);
+    await this.accounts.deleteExpiredSessions(new Date(this.now()).toISOString());
     const token = secret('');
     const csrfToken = secret('');
     await this.accounts.createSession({ tokenHash: sha256(token), accountId: found.id, csrfToken, expiresAt: new Date(this.now() + this.ttl).toISOString() });
