@@ -47,6 +47,11 @@ function predicateWithObjectless(p: string): string {
   return predicateWithObject(p).replace(/ (to|of|from|into|with|by)$/, '');
 }
 
+/** Whether a chain says more than the claimant's name (several links, or a medium or date). */
+export function chainWorthShowing(chain: readonly ChainLink[]): boolean {
+  return chain.length > 1 || chain.some((l) => Boolean(l.via || l.date || l.source));
+}
+
 /** The attribution chain drawn as a chain: author → speech 2014 → quoted letter. */
 export function Chain({ chain }: { chain: readonly ChainLink[] }) {
   if (!chain.length) return null;
@@ -128,7 +133,7 @@ export function ClaimCard({ c, compact = false, children }: { c: CitedClaim; com
       ) : null}
       {open ? (
         <div class="claim-body">
-          {c.chain.length > 1 ? <Chain chain={c.chain} /> : null}
+          {chainWorthShowing(c.chain) ? <Chain chain={c.chain} /> : null}
           {c.evidence.map((ev, i) => <Evidence key={i} ev={ev} claimId={c.id} />)}
           {c.note ? <p class="note"><span class="note-label">Note:</span> {c.note}</p> : null}
         </div>

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import { api } from '../api';
-import { Chain, ClaimSentence, EntityLink, EntityPicker, Empty, ErrorNote, Loading } from '../components/common';
+import { Chain, chainWorthShowing, ClaimSentence, EntityLink, EntityPicker, Empty, ErrorNote, Loading } from '../components/common';
 import { useLoad, useTitle } from '../hooks';
 import { href, navigate } from '../router';
 import type { CitedClaim, Dispute } from '../types';
@@ -56,7 +56,7 @@ function SideClaim({ c }: { c: CitedClaim }) {
     <div class="side-claim" data-claim={c.id}>
       <p class="side-claimant">{c.claimant ? <EntityLink e={c.claimant} /> : <span class="muted">unattributed</span>}<span class="time"> · {c.timeText}</span></p>
       <ClaimSentence c={c} />
-      {c.chain.length > 1 ? <Chain chain={c.chain} /> : null}
+      {chainWorthShowing(c.chain) ? <Chain chain={c.chain} /> : null}
       {c.evidence.map((ev, i) => {
         const ext = safeUrl(ev.url);
         return (

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api } from '../api';
-import { Chain, ClaimMeta, ClaimSentence, EntityPicker, ErrorNote, Loading } from '../components/common';
+import { Chain, chainWorthShowing, ClaimMeta, ClaimSentence, EntityPicker, ErrorNote, Loading } from '../components/common';
 import { useLoad, useTitle } from '../hooks';
 import type { CitedClaim, SearchHit, SourceDetail } from '../types';
 import { predicateLabel, slice } from '../util';
@@ -103,7 +103,7 @@ export function ReviewView() {
                 <ClaimSentence c={current} />
                 <ClaimMeta c={current} />
               </div>
-              {current.chain.length > 1 ? <Chain chain={current.chain} /> : null}
+              {chainWorthShowing(current.chain) ? <Chain chain={current.chain} /> : null}
               {current.evidence.map((ev, i) => <EvidenceInContext key={`${current.id}-${i}`} ev={ev} />)}
               {current.note ? <p class="note"><span class="note-label">Note:</span> {current.note}</p> : null}
               <div class="review-actions">
