@@ -199,7 +199,8 @@ export interface NameUnit {
   readonly unvocalised: boolean;
 }
 
-interface RawToken {
+/** One word of a name as written, with its lower-case ASCII form. */
+export interface RawToken {
   readonly text: string;
   readonly ascii: string;
   readonly arabic: boolean;

@@ -5,7 +5,7 @@
 export { parseName, informativeParts, isKnownIsm, looksLikeNisba, ISM_KEYS } from './parse.js';
 export type { ParsedName, NamePart, NamePartRole } from './parse.js';
 export { foldName, foldToken, asciiFold, nameUnits, tokenize, skeleton, vowels, looseSkeleton } from './fold.js';
-export type { NameUnit, UnitKind } from './fold.js';
+export type { NameUnit, UnitKind, RawToken } from './fold.js';
 export { transliterateArabic, hasArabicScript } from './arabic-script.js';
 export { matchNames, matchParsed, matchNameToEntity, betterMatch, SAME_WEIGHT } from './match.js';
 export { keySimilarity } from './similarity.js';
