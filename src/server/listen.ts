@@ -39,7 +39,9 @@ export interface Running {
 }
 
 export async function listen(opts: ListenOptions): Promise<Running> {
-  const app = createApp({ repo: opts.repo, kb: () => opts.kb.fresh(), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}), ...opts.app });
+  // ISNAD_VALIDATE_RESPONSES=1 checks every answer against its schema (development).
+  const validateResponses = process.env.ISNAD_VALIDATE_RESPONSES === '1';
+  const app = createApp({ repo: opts.repo, kb: () => opts.kb.fresh(), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}), ...opts.app, options: { validateResponses, ...opts.app?.options } });
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

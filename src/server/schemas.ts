@@ -77,7 +77,7 @@ export const ClaimPatch = VersionBody.extend({
   note: z.string().max(10_000).nullable().optional(),
 }).strict();
 export const MergeBody = z
-  .object({ keep: key, merge: key, note: z.string().max(10_000).optional() })
+  .object({ keep: key, merge: key, note: z.string().max(10_000).optional(), expectedVersion: z.number().int().min(0).optional().meta({ description: 'The version of the `merge` entity you read; a stale one gets a 409' }) })
   .strict()
   .refine((b) => b.keep !== b.merge, { message: 'keep and merge must be two different entities', path: ['merge'] });
 

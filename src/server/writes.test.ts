@@ -89,6 +89,10 @@ describe('merge', () => {
     expect(c).toMatchObject({ predicate: 'same_as', subject: { id: 'abu-salim-al-jabali' }, object: { id: 'karim-haddad' }, status: 'accepted' });
     expect((await call(`/api/claims/${c.id}/history`, {})).at(-1)).toMatchObject({ action: 'merge', actor: 'local' });
   });
+  it('a stale version of the merged entity is a 409', async () => {
+    const err = await call('/api/entities/merge', json({ keep: 'karim-haddad', merge: 'abu-salim-al-jabali', expectedVersion: 999 }), 409);
+    expect(err.error).toMatchObject({ code: 'conflict', expectedVersion: 999, current: { id: 'abu-salim-al-jabali' } });
+  });
   it('400 for one entity twice, 404 for an unknown one', async () => {
     expect((await call('/api/entities/merge', json({ keep: 'karim-haddad', merge: 'karim-haddad' }), 400)).error.issues[0].path).toBe('body.merge');
     await call('/api/entities/merge', json({ keep: 'karim-haddad', merge: 'nobody' }), 404);

@@ -1,6 +1,6 @@
 /** Entities: search by any name, list, profile, history, and merging two records into one. */
 import { Hono } from 'hono';
-import { NotFoundError } from '../../core/errors.js';
+import { ConflictError, NotFoundError } from '../../core/errors.js';
 import { presentProfile } from '../../app/present.js';
 import type { Env } from '../env.js';
 import { checked, guard, input, route } from '../route-spec.js';
@@ -41,7 +41,12 @@ export const entityRoutes = new Hono<Env>()
   .post(merge.path, guard(merge.access), input('json', MergeBody), async (c) => {
     const body = c.req.valid('json');
     const { repo } = c.var.deps;
-    for (const id of [body.keep, body.merge]) if (!(await repo.getEntity(id))) throw new NotFoundError('entity', id);
+    const [keep, merged] = [await repo.getEntity(body.keep), await repo.getEntity(body.merge)];
+    if (!keep) throw new NotFoundError('entity', body.keep);
+    if (!merged) throw new NotFoundError('entity', body.merge);
+    if (body.expectedVersion !== undefined && merged.version !== undefined && merged.version !== body.expectedVersion) {
+      throw new ConflictError({ kind: 'entity', id: merged.id }, merged, body.expectedVersion, merged.version);
+    }
     const claim = await repo.recordResolution({ kind: 'merge', subject: body.merge, object: body.keep, ...(body.note ? { note: body.note } : {}) }, { actor: c.var.user?.name ?? 'local' });
     return c.json(checked(c, merge, await citeClaim(await c.var.deps.kb(), claim)));
   });
