@@ -8,8 +8,11 @@ import { claimantOf } from '../../core/model.js';
 import { formatEventTime, formatTime } from '../../core/time-format.js';
 import { PREDICATES, type Predicate } from '../../core/vocabulary.js';
 
-/** Verb phrases, written so that "Subject <phrase> Object" reads as a neutral sentence. */
-const PHRASES: Record<Predicate, string> = {
+/**
+ * Verb phrases, written so that "Subject <phrase> Object" reads as a neutral sentence. A
+ * predicate added to the vocabulary later reads as its own words until it gets a phrase here.
+ */
+const PHRASES: Partial<Record<Predicate, string>> = {
   renamed_to: 'was renamed', merged_into: 'merged into', split_from: 'split from', founded: 'founded',
   declared: 'declared', dissolved: 'was dissolved', pledged_allegiance_to: 'pledged allegiance to',
   accepted_pledge_of: 'accepted the pledge of allegiance of', branch_of: 'was a branch of', expelled: 'expelled',

@@ -10,10 +10,9 @@ import { createRequire } from 'node:module';
 import type { Ajv2020 as Ajv2020Class, ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import type { FormatsPlugin } from 'ajv-formats';
 
-// Both packages are CommonJS whose typings describe an ES default export; require() is unambiguous.
+// Both packages are CommonJS whose typings describe an ES default export; require() is
+// unambiguous, and loading them only when a bundle is checked keeps CLI start-up light.
 const require = createRequire(import.meta.url);
-const { Ajv2020 } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
-const addFormats = require('ajv-formats') as FormatsPlugin;
 
 export const STIX_SCHEMA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'vendor', 'cti-stix2-json-schemas', 'schemas');
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
@@ -40,6 +39,8 @@ const BUNDLE_OMITS: ReadonlySet<string> = new Set(['extension-definition', 'grou
 /** Loads and compiles the vendored schemas (once per process). */
 export function stixValidator(): StixValidator {
   if (cached) return cached;
+  const { Ajv2020 } = require('ajv/dist/2020.js') as { Ajv2020: typeof Ajv2020Class };
+  const addFormats = require('ajv-formats') as FormatsPlugin;
   const ajv = new Ajv2020({ strict: false, allErrors: false, validateFormats: true, unicodeRegExp: false });
   addFormats(ajv);
   ajv.addFormat('idn-hostname', true); // ajv-formats has no IDN check; accept, as the schemas' own README allows
