@@ -82,6 +82,10 @@ function main(): void {
   console.log('|----------------------|----------:|----------:|');
   for (const r of rows) console.log(`| ${r.system.padEnd(20)} | ${(r.ms / 1000).toFixed(2).padStart(9)} | ${Math.round(r.wps).toLocaleString('en').padStart(9)} |`);
   console.log(`ratio isnad / compromise: ${ratio.toFixed(2)}x   (isnad found ${entities.toLocaleString('en')} entities, ${claims.toLocaleString('en')} claims; compromise parsed ${terms.toLocaleString('en')} sentences)`);
+  if (total < 1_000_000) {
+    console.log('(shorter than 1,000,000 words: bench/results/extract.json left as it was)');
+    return;
+  }
   const out = join(root, 'bench', 'results', 'extract.json');
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(

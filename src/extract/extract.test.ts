@@ -136,6 +136,13 @@ describe('relations', () => {
     has('In 2010 Omar Saleh was killed by the Syrian opposition.', 'killed Omar Saleh Syrian opposition 2010');
   });
 
+  it('handles agents after time phrases, received support, and coordinated arrest and release', () => {
+    has('The Coastal Front was founded in 1971 by Samir Aziz.', 'founded Samir Aziz Coastal Front 1971');
+    has('The Dawn Army received money and weapons from the Hill Council in 2011.', 'supported Hill Council Dawn Army 2011');
+    const tr = triples(extract('Omar Saleh, a senior Dawn Army commander, was arrested in April 2018 and released in May 2019.'));
+    expect(tr).toEqual(expect.arrayContaining(['arrested Omar Saleh - 2018-04', 'released Omar Saleh - 2019-05', 'member_of Omar Saleh Dawn Army 2018-04']));
+  });
+
   it('keeps one candidate per proposition, claimant and stance', () => {
     const r = extract('Omar Saleh was killed in 2004. Later reports confirmed Omar Saleh was killed in 2004.');
     expect(r.claims.filter((c) => c.predicate === 'killed')).toHaveLength(1);

@@ -132,7 +132,8 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
     let best: DateMention | undefined;
     let bestD = Infinity;
     for (const d of rc.dates) {
-      const dist = d.end <= start ? start - d.end : d.start >= end ? (d.start - end) * 0.8 : 0;
+      // after the match is best (the verb usually ends it); inside, the nearer its end the better
+      const dist = d.end <= start ? start - d.end : d.start >= end ? (d.start - end) * 0.8 : Math.max(0, end - d.end) * 0.5;
       if (dist < bestD) {
         bestD = dist;
         best = d;

@@ -33,7 +33,9 @@ const MEMBER_ROLE = "(?:operative|commander|official|member|figure|militant|figh
 const KILL = '(?:killed|assassinated|executed|murdered|slain|beheaded|shot dead|killed in an? [a-z]+ strike|killed in action)';
 const ARREST = '(?:arrested|captured|detained|apprehended|seized|taken into custody|rounded up)';
 /** An optional comma, or a relative clause set off by commas, between a subject and its verb. */
-const REL = '(?:,|, (?:who|which|whose) [^⟦.;]{0,80}?,|, (?:a|an|the) [^⟦.;]{0,60}?,)?';
+const REL = '(?:,|, (?:who|which|whose) [^⟦.;]{0,80}?,|, (?:a|an|the) (?:[^⟦.;]|⟦[pol]\\d+⟧){0,60}?,)?';
+/** An optional short time or place phrase ("in 1964", "on Tuesday") between a verb and its agent. */
+const WHEN = '(?: (?:in|on|around|during|at) [^⟦.;,]{1,24}?)?';
 const JAIL = '(?:jail|prison|detention|custody|captivity|gaol)';
 const SUPPORT_N = '(?:support|aid|assistance|funding|funds|money|weapons|arms|resources|backing|sanctuary|safe haven|shelter|training|protection|help)';
 
@@ -65,7 +67,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'split_from', pattern: `{S}~(?:split|splitting|splits|broke away|breaking away|breaks away|seceded|seceding|defected|defecting|splintered|splintering)(?: off)? from {O}` },
   { predicate: 'split_from', pattern: `{S}~(?:was|were|as) (?:a )?(?:splinter|breakaway|offshoot) (?:group |faction )?(?:of|from) {O}` },
   { predicate: 'founded', pattern: `{S}~(?:founded|co-founded|established|set up|created|formed|launched|built|organized|organised|to create|to found|to establish|to set up|to form) {O}` },
-  { predicate: 'founded', pattern: `{O},? (?:was |were |had been )?(?:founded|co-founded|established|set up|created|formed|launched) by {S}` },
+  { predicate: 'founded', pattern: `{O},? (?:was |were |had been )?(?:founded|co-founded|established|set up|created|formed|launched)${WHEN} by {S}` },
   { predicate: 'founded', pattern: `{S}, (?:the )?founder of {O}` },
   { predicate: 'founded', pattern: `{S}'s (?:[a-z]+ )?(?:network|group|followers|men|cell|cells|faction|movement|organization|organisation) (?:coalesced|evolved|developed|grew|was transformed|was organized|was organised|turned) into {O}` },
   { predicate: 'founded', pattern: `{O}'s founder,? {S}` },
@@ -129,6 +131,7 @@ export const TRIGGERS: readonly TriggerPattern[] = [
   { predicate: 'attacked', pattern: `{S}~(?:attacked|attacking|attacks|bombed|bombing|assaulted|assaulting|targeted|targeting|struck|raided|raiding|ambushed|ambushing|shelled|shelling) {O}` },
   { predicate: 'attacked', pattern: `{S}'s (?:[a-z]+ )?(?:attack|attacks|assault|offensive|bombing|bombings) (?:on|against) {O}` },
   { predicate: 'supported', pattern: `{S}~(?:gave|give|gives|giving|provided|provides|providing|offered|offering|sent|sending|supplied|supplying|extended) (?:[a-z]+ ){0,3}${SUPPORT_N} (?:to|for) {O}` },
+  { predicate: 'supported', pattern: `{O}~(?:received|receives|receiving|got|obtained|accepted|enjoyed) (?:[a-z]+ ){0,3}${SUPPORT_N} (?:from|by) {S}` },
   { predicate: 'supported', pattern: `{S}~(?:supported|supports|supporting|backed|backing|funded|funding|financed|financing|armed|arming|sponsored|sponsoring|sheltered|sheltering|harboured|harbored|harbouring|harboring) {O}` },
   { predicate: 'supported', pattern: `{S}~(?:provided|provides|providing|supplied|supplying|furnished|furnishing) {O} with` },
   { predicate: 'supported', pattern: `{S}'s (?:[a-z]+ )?(?:support|backing|funding|sponsorship) (?:for|to|of) {O}` },
