@@ -96,7 +96,8 @@ export function buildSkeleton(
       const idx = slots.length;
       slots.push({ entity: m.entity, type: ty, start: m.start, end: m.end, pronoun: false });
       emit(`⟦${ty === 'place' ? 'l' : ty[0]}${idx}⟧`, m.start, m.end);
-      ctx.saw(m.entity, ty);
+      // "post-X Libya", "pro-X forces": a name inside a modifier is not a pronoun's antecedent
+      if (!/-$/.test(toks[m.t0 - 1]?.text ?? '')) ctx.saw(m.entity, ty);
       prevEnd = toks[m.t1 - 1]!.end;
       i = m.t1;
       continue;
