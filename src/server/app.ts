@@ -20,6 +20,7 @@ import { errorResponse } from './errors.js';
 import { openApiDocument } from './openapi.js';
 import { routeSpecs } from './route-spec.js';
 import { staticApp } from './static.js';
+import { allowedHosts, sameOriginWrites } from './guards.js';
 import { metaRoutes } from './routes/meta.js';
 import { entityRoutes } from './routes/entities.js';
 import { claimRoutes } from './routes/claims.js';
@@ -51,6 +52,11 @@ export interface CreateAppOptions {
    * cookie sessions. Default is local mode, where every caller is {@link LOCAL_USER}.
    */
   readonly auth?: AuthService;
+  /**
+   * Host names the server answers to (any port); others get a 403. `isnad serve` on loopback
+   * passes the loopback names, which defeats DNS rebinding. Default: any host.
+   */
+  readonly allowedHosts?: readonly string[];
   /** Where unexpected errors are logged. Default is console.error. */
   readonly log?: (err: unknown) => void;
 }
@@ -104,6 +110,8 @@ export function createApp(init: CreateAppOptions): Hono<Env> {
     crossOriginOpenerPolicy: 'same-origin',
     strictTransportSecurity: false,
   }));
+  if (init.allowedHosts) app.use('*', allowedHosts(init.allowedHosts));
+  app.use('/api/*', sameOriginWrites());
   app.use('*', async (c, next) => {
     c.set('deps', deps);
     const user = init.auth ? await init.auth.authenticate(c) : LOCAL_USER;

@@ -7,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { KnowledgeBase } from '../app/knowledge-base.js';
 import type { Repository } from '../store/repository.js';
 import { createApp, type CreateAppOptions } from './app.js';
+import { LOOPBACK_HOSTS } from './guards.js';
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 4311;
@@ -41,7 +42,7 @@ export interface Running {
 export async function listen(opts: ListenOptions): Promise<Running> {
   // ISNAD_VALIDATE_RESPONSES=1 checks every answer against its schema (development).
   const validateResponses = process.env.ISNAD_VALIDATE_RESPONSES === '1';
-  const app = createApp({ repo: opts.repo, kb: () => opts.kb.fresh(), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}), ...opts.app, options: { validateResponses, ...opts.app?.options } });
+  const app = createApp({ repo: opts.repo, kb: () => opts.kb.fresh(), ...(opts.webRoot ? { webRoot: opts.webRoot } : {}), ...(isLoopback(opts.host) ? { allowedHosts: LOOPBACK_HOSTS } : {}), ...opts.app, options: { validateResponses, ...opts.app?.options } });
   let resolveClosed!: () => void;
   const closed = new Promise<void>((r) => (resolveClosed = r));
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -117,3 +117,31 @@ describe('source viewer', () => {
     expect(new KnowledgeBase(t.repo)).toBeDefined();
   });
 });
+
+describe('cross-site writes and DNS rebinding (local mode too)', () => {
+  it('refuses a write from a page of another site, by Origin or Sec-Fetch-Site', async () => {
+    const evil = await t.app.request('/api/claims/vb-founded/reject', { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'text/plain' }, body: 'x' });
+    expect(evil.status).toBe(403);
+    expect(((await evil.json()) as any).error.message).toMatch(/Cross-site/);
+    const fetchMeta = await t.app.request('/api/claims/vb-founded/reject', { method: 'POST', headers: { 'Sec-Fetch-Site': 'cross-site' } });
+    expect(fetchMeta.status).toBe(403);
+    const opaque = await t.app.request('/api/claims/vb-founded/reject', { method: 'POST', headers: { Origin: 'null' } });
+    expect(opaque.status).toBe(403);
+    expect(((await (await t.app.request('/api/claims/vb-founded')).json()) as any).status).toBe('accepted');
+  });
+  it('lets the app\u2019s own pages and non-browser clients write', async () => {
+    const own = await t.app.request('/api/claims/vb-founded/accept', { method: 'POST', headers: { Origin: 'http://localhost', 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).toBe(200);
+    expect((await t.app.request('/api/claims/vb-founded/accept', { method: 'POST' })).status).toBe(200);
+    // Reads stay open to anyone who can reach the server.
+    expect((await t.app.request('/api/stats', { headers: { Origin: 'https://evil.example' } })).status).toBe(200);
+  });
+  it('on loopback, answers only to loopback host names', async () => {
+    const app = createApp({ repo: t.repo, allowedHosts: ['localhost', '127.0.0.1', '[::1]'], log: () => {} });
+    expect((await app.request('http://localhost:4311/api/health')).status).toBe(200);
+    expect((await app.request('http://127.0.0.1:4311/api/health')).status).toBe(200);
+    const rebound = await app.request('http://attacker.example:4311/api/stats');
+    expect(rebound.status).toBe(403);
+    expect(((await rebound.json()) as any).error.message).toMatch(/Unexpected Host/);
+  });
+});
