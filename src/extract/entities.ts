@@ -280,7 +280,8 @@ function canonicalOf(r: Rec, type: EntityType): string {
   const multi = r.names.filter((n) => n.includes(' '));
   if (type === 'organization') {
     const nonAcr = r.names.filter((n) => !/^[\p{Lu}\d.&()]+$/u.test(n));
-    const pool = nonAcr.length ? nonAcr : r.names;
+    const plain = nonAcr.filter((n) => !/[“”"]/.test(n));
+    const pool = plain.length ? plain : nonAcr.length ? nonAcr : r.names;
     return pool.reduce((a, b) => (b.length > a.length ? b : a), pool[0]!);
   }
   if (type === 'person') {

@@ -206,7 +206,8 @@ export function findRelations(sk: Skeleton, rc: RelationContext): RawClaim[] {
       if (z && pledger) add('accepted_pledge_of', z, pledger, m.index, m.index + m[0].length, 'accepted by');
     }
   }
-  return out;
+  // an agentless duplicate of a claim that names its agent adds nothing
+  return out.filter((c) => c.object !== null || !out.some((d) => d !== c && d.predicate === c.predicate && d.subject === c.subject && d.object !== null && (c.predicate === 'killed' || c.predicate === 'arrested')));
 }
 
 /** The first person/organization slot of the sentence that is not a possessor nor after a preposition. */
