@@ -78,3 +78,51 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
   const line = (r: readonly string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   return [line(head), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }
+
+/**
+ * Times several ways of answering the same questions, interleaved target by target (so load
+ * on the machine hits them alike): each runner gets its warm-up calls, then every target is
+ * run by every runner still within its time box (`budgetMs` of measured time, at least `minN`).
+ */
+export async function measureInterleaved<T>(
+  targets: readonly T[],
+  warm: readonly T[],
+  runners: Record<string, { run: (t: T) => Promise<unknown> | unknown; budgetMs?: number; warm?: number }>,
+  minN = 100,
+): Promise<Record<string, Latency>> {
+  const names = Object.keys(runners);
+  for (const n of names) for (const t of warm.slice(0, runners[n]!.warm ?? warm.length)) await runners[n]!.run(t);
+  const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const spent: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
+  const capped: Record<string, boolean> = {};
+  const failures: Record<string, number> = {};
+  for (const t of targets) {
+    let any = false;
+    for (const n of names) {
+      const r = runners[n]!;
+      if (spent[n]! > (r.budgetMs ?? Infinity) && times[n]!.length >= minN) {
+        capped[n] = true;
+        continue;
+      }
+      any = true;
+      const t0 = performance.now();
+      try {
+        await r.run(t);
+      } catch (err) {
+        failures[n] = (failures[n] ?? 0) + 1;
+        if (failures[n]! > 5) throw err;
+        continue;
+      }
+      const dt = performance.now() - t0;
+      times[n]!.push(dt);
+      spent[n]! += dt;
+    }
+    if (!any) break;
+  }
+  const out: Record<string, Latency> = {};
+  for (const n of names) {
+    const sorted = times[n]!.sort((a, b) => a - b);
+    out[n] = { n: sorted.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99), mean: sorted.reduce((a, b) => a + b, 0) / sorted.length, max: sorted[sorted.length - 1] ?? NaN, ...(capped[n] ? { capped: true } : {}) };
+  }
+  return out;
+}

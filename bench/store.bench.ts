@@ -24,7 +24,7 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { generateKb, SIZES, type SizeName } from './generate/kb.js';
 import { noisyQuery } from './generate/name-parts.js';
 import { Rng } from './generate/prng.js';
-import { collect, mb, measure, ms, rate, ratio, table, type Latency } from './lib.js';
+import { collect, mb, measureInterleaved, ms, rate, ratio, table, type Latency } from './lib.js';
 import { SPARQL, toTurtle } from './rdf.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -44,6 +44,8 @@ const QUERIES = Number(arg('queries', '1000'));
 const WARM = Number(arg('warm', '100'));
 const SEED = Number(arg('seed', '20161101'));
 const OX_BUDGET_MS = Number(arg('oxigraph-budget-ms', '30000'));
+/** Time box for each isnad question (measured time), so a slow question cannot stall the run; n says how many ran. */
+const BUDGET_MS = Number(arg('budget-ms', '60000'));
 const CHUNK = 50_000;
 
 const DAY = 86_400_000;
@@ -76,6 +78,8 @@ interface SizeResult {
   names: number;
   sources: number;
   generateMs: number;
+  /** 1-minute load average at the start and end of the size's run. */
+  loadavg: number[];
   isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; queries: Partial<Record<QueryName, Latency>> };
   http?: Partial<Record<QueryName, Latency>>;
   oxigraph?: { loadMs: number; claimsPerSecond: number; rssDeltaBytes: number; queries: Partial<Record<QueryName, Latency>> } | { skipped: string };
@@ -97,6 +101,7 @@ function targetsFor(rng: Rng, n: number, pool: readonly string[], names?: (id: s
 
 async function runSize(sizeName: SizeName): Promise<SizeResult> {
   const size = SIZES[sizeName];
+  const load0 = os.loadavg()[0]!;
   const log = (m: string) => process.stderr.write(`[store.bench ${sizeName}] ${m}\n`);
   mkdirSync(TMP, { recursive: true });
   const file = join(TMP, `store-${sizeName}.sqlite`);
@@ -172,17 +177,12 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     search: (x) => newKb().search(x.query!, 20),
     network: (x) => newKb().networkAround(x.entity, ym(x), { hops: 2 }),
   };
-  const queries: Partial<Record<QueryName, Latency>> = {};
-  for (const q of Object.keys(isnadRun) as QueryName[]) {
-    const { warm, run } = split(targets[q]);
-    queries[q] = await measure(run, warm, isnadRun[q]);
-    log(`isnad ${q}: p50 ${ms(queries[q]!.p50)} p99 ${ms(queries[q]!.p99)}`);
-  }
   collect();
   const mem = process.memoryUsage();
 
   // ---- HTTP API, when the server exists ----
-  let http: Partial<Record<QueryName, Latency>> | undefined;
+  let httpRun: Record<QueryName, (x: Target) => Promise<unknown>> | undefined;
+  let closeServer = async () => {};
   const appFile = join(HERE, '../src/server/app.ts');
   if (!flag('no-http') && existsSync(appFile)) {
     try {
@@ -192,10 +192,16 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
       const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
       });
+      closeServer = () => new Promise<void>((r) => server.close(() => r()));
       const address = server.address();
       const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
       const get = async (path: string) => {
-        const res = await fetch(base + path);
+        let res: Response;
+        try {
+          res = await fetch(base + path);
+        } catch {
+          res = await fetch(base + path); // a kept-alive socket the server closed meanwhile: once more, on a new one
+        }
         const body = await res.text();
         if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
         return body;
@@ -210,33 +216,18 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
         search: (x) => `/api/search?q=${e(x.query!)}&limit=20`,
         network: (x) => `/api/network?focus=${e(x.entity)}&date=${ym(x)}&hops=2`,
       };
-      http = {};
-      for (const q of Object.keys(paths) as QueryName[]) {
-        const { warm, run } = split(targets[q]);
-        try {
-          http[q] = await measure(run, warm, (x) => get(paths[q](x)));
-          log(`http ${q}: p50 ${ms(http[q]!.p50)} p99 ${ms(http[q]!.p99)}`);
-        } catch (err) {
-          log(`http ${q} failed: ${(err as Error).message}`);
-        }
-      }
-      await new Promise<void>((r) => server.close(() => r()));
+      httpRun = Object.fromEntries((Object.keys(paths) as QueryName[]).map((q) => [q, (x: Target) => get(paths[q](x))])) as Record<QueryName, (x: Target) => Promise<unknown>>;
     } catch (err) {
       log(`HTTP API not measured: ${(err as Error).message}`);
     }
   }
-  const counts = await repo.counts();
-  await repo.close();
-  rmSync(file, { force: true });
-  rmSync(`${file}-wal`, { force: true });
-  rmSync(`${file}-shm`, { force: true });
 
-  // ---- oxigraph: the same data and questions ----
+  // ---- oxigraph: the same data, loaded beside the store ----
   let ox: SizeResult['oxigraph'];
+  let oxRun: Record<QueryName, (x: Target) => unknown> | undefined;
   if (flag('no-oxigraph')) ox = { skipped: '--no-oxigraph' };
   else if (sizeName === 'large' && !flag('oxigraph-large')) ox = { skipped: 'not run at 10M claims (in-memory store; pass --oxigraph-large)' };
   else {
-    collect();
     const rss0 = process.memoryUsage().rss;
     const store = new oxigraph.Store();
     const isOrg = (id: string) => id.startsWith('o');
@@ -268,14 +259,34 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
       search: (x) => SPARQL.search(x.word!),
       network: (x) => SPARQL.network(x.entity, dayOf(x.year, x.month, 15)),
     };
-    const oq: Partial<Record<QueryName, Latency>> = {};
-    for (const q of Object.keys(sparql) as QueryName[]) {
-      const { warm, run } = split(targets[q]);
-      oq[q] = await measure(run, warm.slice(0, 20), (x) => store.query(sparql[q](x)), { budgetMs: OX_BUDGET_MS, minN: 100 });
-      log(`oxigraph ${q}: p50 ${ms(oq[q]!.p50)} p99 ${ms(oq[q]!.p99)} (n=${oq[q]!.n})`);
-    }
-    ox = { loadMs, claimsPerSecond: loaded / (loadMs / 1000), rssDeltaBytes, queries: oq };
+    oxRun = Object.fromEntries((Object.keys(sparql) as QueryName[]).map((q) => [q, (x: Target) => store.query(sparql[q](x))])) as Record<QueryName, (x: Target) => unknown>;
+    ox = { loadMs, claimsPerSecond: loaded / (loadMs / 1000), rssDeltaBytes, queries: {} };
   }
+
+  // ---- the questions, interleaved target by target ----
+  const queries: Partial<Record<QueryName, Latency>> = {};
+  const http: Partial<Record<QueryName, Latency>> = {};
+  for (const q of Object.keys(isnadRun) as QueryName[]) {
+    const { warm, run } = split(targets[q]);
+    const runners: Parameters<typeof measureInterleaved<Target>>[2] = { isnad: { run: isnadRun[q], budgetMs: BUDGET_MS } };
+    if (httpRun) runners.http = { run: httpRun[q], budgetMs: BUDGET_MS };
+    if (oxRun) runners.oxigraph = { run: oxRun[q], budgetMs: OX_BUDGET_MS, warm: 20 };
+    try {
+      const res = await measureInterleaved(run, warm, runners);
+      queries[q] = res.isnad;
+      if (res.http) http[q] = res.http;
+      if (res.oxigraph && ox && 'queries' in ox) ox.queries[q] = res.oxigraph;
+      log(`${q}: isnad p50 ${ms(res.isnad!.p50)} p99 ${ms(res.isnad!.p99)} (n=${res.isnad!.n})${res.http ? `; http p50 ${ms(res.http.p50)}` : ''}${res.oxigraph ? `; oxigraph p50 ${ms(res.oxigraph.p50)} p99 ${ms(res.oxigraph.p99)} (n=${res.oxigraph.n})` : ''}`);
+    } catch (err) {
+      log(`${q} failed: ${(err as Error).stack}`);
+    }
+  }
+  await closeServer();
+  const counts = await repo.counts();
+  await repo.close();
+  rmSync(file, { force: true });
+  rmSync(`${file}-wal`, { force: true });
+  rmSync(`${file}-shm`, { force: true });
 
   return {
     size: sizeName,
@@ -284,8 +295,9 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     names: counts.names,
     sources: counts.sources,
     generateMs,
+    loadavg: [load0, os.loadavg()[0]!],
     isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, nameIndexBuildMs, queries },
-    ...(http ? { http } : {}),
+    ...(httpRun ? { http } : {}),
     oxigraph: ox,
   };
 }
@@ -310,7 +322,7 @@ export function render(r: SizeResult): string {
     const h = r.http?.[q];
     return [
       QUERY_LABELS[q],
-      String(a?.n ?? '–'),
+      a ? `${a.n}${a.capped ? '*' : ''}` : '–',
       ms(a?.p50),
       ms(a?.p99),
       o ? `${o.n}${o.capped ? '*' : ''}` : '–',
@@ -325,7 +337,8 @@ export function render(r: SizeResult): string {
   const latency = table(['query', 'n', 'isnad p50', 'isnad p99', 'ox n', 'oxigraph p50', 'oxigraph p99', 'ratio p50', 'ratio p99', 'HTTP p50', 'HTTP added p50'], rows);
   const notes = [
     ox ? '' : `oxigraph: ${r.oxigraph && 'skipped' in r.oxigraph ? r.oxigraph.skipped : 'not run'}`,
-    ox && Object.values(ox.queries).some((l) => l?.capped) ? `* oxigraph queries time-boxed at ${OX_BUDGET_MS / 1000} s per question (at least 100 runs)` : '',
+    ox && Object.values(ox.queries).some((l) => l?.capped) ? `* time-boxed: oxigraph at ${OX_BUDGET_MS / 1000} s, isnad at ${BUDGET_MS / 1000} s of measured time per question (at least 100 runs)` : '',
+    `load average during the run: ${r.loadavg.map((x) => x.toFixed(1)).join(' → ')} (${os.cpus().length} cores; other work on the machine inflates latencies)`,
     'ratio = isnad time ÷ oxigraph time (below 1: isnad faster; 0.2 = 5× faster)',
   ].filter(Boolean);
   return [head, '', summary, '', latency, '', ...notes.map((n) => `- ${n}`)].join('\n');

@@ -22,10 +22,13 @@ import {
   type TimelineOptions,
   type ViewedClaim,
 } from '../core/perspective/index.js';
-import { PREDICATES } from '../core/vocabulary.js';
+import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../core/vocabulary.js';
 import { parseTime, sortKey } from '../core/time.js';
 import type { Repository } from '../store/repository.js';
 import { nameSearcher } from './name-search.js';
+
+/** The predicates whose claims shape an organization family (and all the lineage view reads). */
+const LINEAGE_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => PREDICATES[p].lineage);
 
 /** Thrown when a name fits several entities; lists them so the user can pick one by id. */
 export class AmbiguousNameError extends IsnadError {
@@ -144,11 +147,21 @@ export class KnowledgeBase {
 
   /** Claims about an organization family: expands over lineage edges until closed (bounded). */
   async familyClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
+    return this.familyClaimsOf(entity, maxNodes);
+  }
+
+  /**
+   * {@link familyClaims}, optionally only the claims with the given predicates. The family is
+   * the same (it grows over lineage edges only), so with every lineage predicate among them the
+   * result is exactly the family's claims with those predicates, in the same order — what the
+   * lineage view reads, without the members' thousands of other claims.
+   */
+  private async familyClaimsOf(entity: string, maxNodes: number, predicates?: readonly Predicate[]): Promise<Claim[]> {
     const seen = new Set<string>([entity]);
     const claims = new Map<string, Claim>();
     let frontier = [entity];
     while (frontier.length && seen.size <= maxNodes) {
-      const batch = await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'] });
+      const batch = await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'], ...(predicates ? { predicates } : {}) });
       const next: string[] = [];
       for (const c of batch) {
         claims.set(c.id, c);
@@ -182,7 +195,7 @@ export class KnowledgeBase {
   async lineage(nameOrId: string, perspectiveKey?: string): Promise<Lineage> {
     const e = await this.resolve(nameOrId);
     if (e.type !== 'organization') throw new IsnadError('bad_input', `${e.canonical} is a ${e.type}; lineage is for organizations.`);
-    const claims = await this.familyClaims(e.id);
+    const claims = await this.familyClaimsOf(e.id, 200, LINEAGE_PREDICATES);
     return lineageOf(e.id, await this.viewed(claims, perspectiveKey), this.lookup);
   }
 
