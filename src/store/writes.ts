@@ -5,12 +5,13 @@
  * Column lists come from the row objects of `rows.ts`, the one place that knows both shapes.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { ConflictError, IsnadError, NotFoundError } from '../core/errors.js';
+import { ConflictError, NotFoundError } from '../core/errors.js';
 import type { Claim, Dataset, Dispute, Entity, Perspective, Source } from '../core/model.js';
 import { stripUndefined } from '../core/validate-dataset.js';
 import type { ClaimStatus } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
-import { appendChange, getChange } from './change-log.js';
+import { appendChange } from './change-log.js';
+import { Reverter } from './revert.js';
 import type { ChangeEntry, ImportSummary, Resolution } from './repository.js';
 import { assertStorable, claimToRows, entityToRows, rowToSource, sourceToRow } from './rows.js';
 import type { Database } from './schema.js';
@@ -37,14 +38,15 @@ export interface WriterReads {
 }
 
 /** What an import's history entry keeps, so the import can be reverted. */
-interface ImportAfter {
+export interface ImportAfter {
   readonly counts: ImportSummary;
   readonly ids: { readonly [K in keyof Dataset]: string[] };
   /** Versions the import left on each claim and entity it wrote. */
   readonly versions: { readonly claims: Record<string, number>; readonly entities: Record<string, number> };
 }
 
-type WriteCtx = { actor: string; action: string; expectedVersion?: number; reverts?: number };
+/** Who writes, as what action, against which version; `reverts` for the writes of a revert. */
+export type WriteContext = { actor: string; action: string; expectedVersion?: number; reverts?: number };
 
 const STATUS_ACTION: Record<ClaimStatus, string> = { accepted: 'accept', rejected: 'reject', candidate: 'reopen' };
 
@@ -53,27 +55,14 @@ function updatableColumns(row: object): string[] {
   return Object.keys(row).filter((c) => c !== 'id' && c !== 'version');
 }
 
-/** Deep equality of two records as JSON, ignoring `version` and key order. */
-export function sameRecord(a: unknown, b: unknown): boolean {
-  const canon = (v: unknown): unknown =>
-    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).filter((k) => k !== 'version').sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
-  return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
-}
-
-/** True when a database error is a foreign-key violation (SQLite or PostgreSQL). */
-export function isForeignKeyViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
-}
-
 export class Writer {
   /** Id of the last history entry this writer appended. */
-  private lastChange = 0;
+  lastChange = 0;
 
   constructor(
     private readonly db: Db,
     private readonly caps: EngineCapabilities,
-    private readonly fold: (name: string) => string,
+    readonly fold: (name: string) => string,
     private readonly reads: WriterReads,
   ) {}
 
@@ -139,7 +128,8 @@ export class Writer {
    * or entity gets its stored version + 1, a new one the version it carries (default 1).
    * Returns the versions written.
    */
-  private async upsertDataset(ds: Dataset): Promise<ImportAfter['versions']> {
+  /** @internal for revert.ts */
+  async upsertDataset(ds: Dataset): Promise<ImportAfter['versions']> {
     const db = this.db;
     // Sources, entities and claims are checked by their row conversion in rows.ts.
     for (const key of ['perspectives', 'disputes'] as const) ds[key].forEach((r, i) => assertStorable(r, `${key}[${i}]`));
@@ -203,7 +193,8 @@ export class Writer {
     return versions;
   }
 
-  private async versionsOf(table: 'claim' | 'entity', ids: readonly string[]): Promise<Map<string, number>> {
+  /** @internal for revert.ts */
+  async versionsOf(table: 'claim' | 'entity', ids: readonly string[]): Promise<Map<string, number>> {
     if (ids.length === 0) return new Map();
     const rows = await this.db.selectFrom(table).select(['id', 'version']).where('id', 'in', [...ids]).execute();
     return new Map(rows.map((r) => [r.id, Number(r.version)]));
@@ -211,20 +202,21 @@ export class Writer {
 
   // ---- claims ----
 
-  async updateClaim(claim: Claim, ctx: WriteCtx): Promise<Claim> {
+  async updateClaim(claim: Claim, ctx: WriteContext): Promise<Claim> {
     const before = await this.reads.getClaim(claim.id);
     if (!before) throw new NotFoundError('claim', claim.id);
     return this.replaceClaim(before, claim, ctx);
   }
 
-  async setClaimStatus(id: string, status: ClaimStatus, ctx: Omit<WriteCtx, 'action'>): Promise<Claim> {
+  async setClaimStatus(id: string, status: ClaimStatus, ctx: Omit<WriteContext, 'action'>): Promise<Claim> {
     const before = await this.reads.getClaim(id);
     if (!before) throw new NotFoundError('claim', id);
     return this.replaceClaim(before, { ...before, status }, { ...ctx, action: STATUS_ACTION[status] });
   }
 
   /** Overwrites `before` with `claim` when the versions agree; bumps the version; logs. */
-  private async replaceClaim(before: Claim, claim: Claim, ctx: WriteCtx): Promise<Claim> {
+  /** @internal for revert.ts */
+  async replaceClaim(before: Claim, claim: Claim, ctx: WriteContext): Promise<Claim> {
     const current = before.version ?? 1;
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current) throw new ConflictError({ kind: 'claim', id: claim.id }, before, ctx.expectedVersion, current);
     const rows = claimToRows(claim);
@@ -248,7 +240,8 @@ export class Writer {
     return after;
   }
 
-  private async insertClaim(claim: Claim): Promise<Claim> {
+  /** @internal for revert.ts */
+  async insertClaim(claim: Claim): Promise<Claim> {
     const rows = claimToRows(claim);
     await this.db.insertInto('claim').values(rows.claim).execute();
     await this.insertChunked('evidence', rows.evidence);
@@ -282,13 +275,22 @@ export class Writer {
 
   // ---- entities ----
 
-  async updateEntity(entity: Entity, ctx: WriteCtx): Promise<Entity> {
+  /** @internal for revert.ts */
+  async insertEntity(entity: Entity): Promise<Entity> {
+    const rows = entityToRows(entity, this.fold);
+    await this.db.insertInto('entity').values(rows.entity).execute();
+    await this.insertChunked('entity_name', rows.names);
+    return (await this.reads.getEntity(entity.id))!;
+  }
+
+  async updateEntity(entity: Entity, ctx: WriteContext): Promise<Entity> {
     const before = await this.reads.getEntity(entity.id);
     if (!before) throw new NotFoundError('entity', entity.id);
     return this.replaceEntity(before, entity, ctx);
   }
 
-  private async replaceEntity(before: Entity, entity: Entity, ctx: WriteCtx): Promise<Entity> {
+  /** @internal for revert.ts */
+  async replaceEntity(before: Entity, entity: Entity, ctx: WriteContext): Promise<Entity> {
     const current = before.version ?? 1;
     if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== current) throw new ConflictError({ kind: 'entity', id: entity.id }, before, ctx.expectedVersion, current);
     const rows = entityToRows(entity, this.fold);
@@ -310,98 +312,7 @@ export class Writer {
     return after;
   }
 
-  // ---- revert ----
-
   async revertChange(changeId: number, actor: string): Promise<ChangeEntry> {
-    const entry = await getChange(this.db, changeId);
-    if (!entry) throw new NotFoundError('change', String(changeId));
-    let id: number;
-    if (entry.targetKind === 'claim' || entry.targetKind === 'entity') id = await this.revertRecord(entry, entry.targetKind, actor);
-    else if (entry.targetKind === 'dataset' && entry.action === 'import') id = await this.revertImport(entry, actor);
-    else throw new IsnadError('unsupported', `changes to ${entry.targetKind} records cannot be reverted`);
-    return (await getChange(this.db, id))!;
-  }
-
-  private async revertRecord(entry: ChangeEntry, kind: 'claim' | 'entity', actor: string): Promise<number> {
-    const target = { kind, id: entry.targetId };
-    const current: Claim | Entity | undefined = kind === 'claim' ? await this.reads.getClaim(entry.targetId) : await this.reads.getEntity(entry.targetId);
-    const after = entry.after as { version?: number } | null;
-    const before = entry.before as (Claim & Entity) | null;
-    // The record must stand as the change left it (its content; a later revert may have
-    // restored that content under a newer version).
-    const stale = after === null ? current !== undefined : current === undefined || !sameRecord(current, after);
-    if (stale) {
-      throw new ConflictError(target, current, after?.version, current?.version, `${kind} "${entry.targetId}" has changed since change ${entry.id}; revert the later changes first.`);
-    }
-    const ctx: WriteCtx = { actor, action: 'revert', reverts: entry.id };
-    if (before === null) {
-      // The change created the record: delete it.
-      try {
-        await this.db.deleteFrom(kind).where('id', '=', entry.targetId).execute();
-      } catch (err) {
-        if (isForeignKeyViolation(err)) throw new ConflictError(target, current, undefined, current?.version, `${kind} "${entry.targetId}" cannot be removed: other records refer to it.`);
-        throw err;
-      }
-      return appendChange(this.db, { actor, action: 'revert', targetKind: kind, targetId: entry.targetId, before: current ?? null, after: null, reverts: entry.id });
-    }
-    if (current) {
-      if (kind === 'claim') await this.replaceClaim(current as Claim, before as Claim, ctx);
-      else await this.replaceEntity(current as Entity, before as Entity, ctx);
-      return this.lastChange;
-    }
-    // The change deleted the record (a revert of a creation): put it back.
-    const version = (before.version ?? 0) + 1;
-    let restored: Claim | Entity;
-    if (kind === 'claim') restored = await this.insertClaim({ ...(before as Claim), version });
-    else {
-      const rows = entityToRows({ ...(before as Entity), version }, this.fold);
-      await this.db.insertInto('entity').values(rows.entity).execute();
-      await this.insertChunked('entity_name', rows.names);
-      restored = (await this.reads.getEntity(entry.targetId))!;
-    }
-    return appendChange(this.db, { actor, action: 'revert', targetKind: kind, targetId: entry.targetId, before: null, after: restored, reverts: entry.id });
-  }
-
-  /**
-   * Undoes an import: deletes the records it created and restores those it replaced. Refused
-   * when a claim or entity it wrote has been changed since, or when later records refer to
-   * what it created.
-   */
-  private async revertImport(entry: ChangeEntry, actor: string): Promise<number> {
-    const before = entry.before as Dataset;
-    const after = entry.after as ImportAfter;
-    const target = { kind: 'dataset', id: entry.targetId };
-    for (const [table, want] of [['claim', after.versions.claims], ['entity', after.versions.entities]] as const) {
-      for (const part of chunks(Object.keys(want), CHUNK_IDS)) {
-        const now = await this.versionsOf(table, part);
-        const changed = part.filter((id) => now.get(id) !== want[id]);
-        if (changed.length) throw new ConflictError(target, undefined, undefined, undefined, `the import (change ${entry.id}) cannot be reverted: ${table} ${changed.slice(0, 5).map((id) => `"${id}"`).join(', ')}${changed.length > 5 ? ` and ${changed.length - 5} more` : ''} changed since; revert those changes first.`);
-      }
-    }
-    const had = (xs: readonly { id: string }[]) => new Set(xs.map((x) => x.id));
-    const created = {
-      claim: after.ids.claims.filter((id) => !had(before.claims).has(id)),
-      perspective: after.ids.perspectives.filter((id) => !had(before.perspectives).has(id)),
-      entity: after.ids.entities.filter((id) => !had(before.entities).has(id)),
-      source: after.ids.sources.filter((id) => !had(before.sources).has(id)),
-      dispute: after.ids.disputes.filter((id) => !had(before.disputes).has(id)),
-    };
-    // Created claims go first and replaced records come back before created entities,
-    // sources and disputes go, so nothing the import left behind still refers to them.
-    await this.deleteCreated(entry, target, 'claim', created.claim);
-    await this.upsertDataset(before);
-    for (const table of ['perspective', 'entity', 'source', 'dispute'] as const) await this.deleteCreated(entry, target, table, created[table]);
-    return appendChange(this.db, { actor, action: 'revert', targetKind: 'dataset', targetId: entry.targetId, before: null, after: { restored: { claims: before.claims.length, entities: before.entities.length }, deleted: Object.fromEntries(Object.entries(created).map(([k, v]) => [k, v.length])) }, reverts: entry.id });
-  }
-
-  private async deleteCreated(entry: ChangeEntry, target: { kind: string; id: string }, table: 'claim' | 'perspective' | 'entity' | 'source' | 'dispute', ids: readonly string[]): Promise<void> {
-    for (const part of chunks(ids, CHUNK_IDS)) {
-      try {
-        await this.db.deleteFrom(table).where('id', 'in', part).execute();
-      } catch (err) {
-        if (isForeignKeyViolation(err)) throw new ConflictError(target, undefined, undefined, undefined, `the import (change ${entry.id}) cannot be reverted: later records refer to a ${table} it created.`);
-        throw err;
-      }
-    }
+    return new Reverter(this.db, this, this.reads).revertChange(changeId, actor);
   }
 }

@@ -43,11 +43,21 @@ export async function testEngines(): Promise<TestEngines> {
   };
   const pg = await postgresForTests();
   let lastPg: string | undefined;
+  // One database migrated once, copied for each store (CREATE DATABASE … TEMPLATE), so a fresh
+  // store costs a file copy rather than a run of the migrations.
+  let template: Promise<string> | undefined;
+  const migratedTemplate = async () => {
+    if (!pg.available) throw new Error('unavailable');
+    const url = await pg.server.createDatabase();
+    await (await openPostgresStore({ url, maxConnections: 1 })).close();
+    return url;
+  };
   const postgres: EngineHarness = pg.available
     ? {
         name: 'postgres',
         async open() {
-          lastPg = await pg.server.createDatabase();
+          template ??= migratedTemplate();
+          lastPg = await pg.server.createDatabase({ template: await template });
           const repo = await openPostgresStore({ url: lastPg, maxConnections: 4 });
           opened.push(repo);
           return repo;

@@ -19,8 +19,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 
 export interface TestPostgres {
-  /** Creates an empty database and returns its URL. */
-  createDatabase(): Promise<string>;
+  /** Creates an empty database (or a copy of `template`, a database made here) and returns its URL. */
+  createDatabase(opts?: { template?: string }): Promise<string>;
   /** Drops the databases made here and stops the cluster (if this file started one). */
   stop(): Promise<void>;
   /** How it was obtained, for the test title. */
@@ -59,9 +59,10 @@ function databaseFactory(adminUrl: string, description: string, onStop: () => Pr
   admin.on('error', () => {});
   return {
     description,
-    async createDatabase() {
+    async createDatabase(opts = {}) {
       const name = databaseName();
-      await admin.query(`create database ${name}`);
+      const template = opts.template === undefined ? '' : ` template ${new URL(opts.template).pathname.slice(1)}`;
+      await admin.query(`create database ${name}${template}`);
       made.push(name);
       const u = new URL(adminUrl);
       u.pathname = `/${name}`;
