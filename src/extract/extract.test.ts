@@ -143,6 +143,15 @@ describe('relations', () => {
     expect(tr).toEqual(expect.arrayContaining(['arrested Omar Saleh - 2018-04', 'released Omar Saleh - 2019-05', 'member_of Omar Saleh Dawn Army 2018-04']));
   });
 
+  it('reads relative clauses, appointments, successions, deaths in strikes and claims of responsibility', () => {
+    has('Samir Aziz, who had led the Hill Council, left in 2003.', 'leader_of Samir Aziz Hill Council 2003');
+    has('In 2005 Omar Saleh was appointed as the emir of the Dawn Army.', 'leader_of Omar Saleh Dawn Army 2005');
+    has('In 2007 Nabil Farouk succeeded Omar Saleh as leader of the Dawn Army.', 'leader_of Nabil Farouk Dawn Army 2007');
+    has('Nabil Farouk died in an airstrike in 2010.', 'killed Nabil Farouk - 2010');
+    has('Salim Haddad was sentenced to ten years in prison in 2001.', 'imprisoned Salim Haddad - 2001');
+    has('The Coastal Front claimed responsibility for the bombing of the Hill Council in 2012.', 'attacked Coastal Front Hill Council 2012');
+  });
+
   it('keeps one candidate per proposition, claimant and stance', () => {
     const r = extract('Omar Saleh was killed in 2004. Later reports confirmed Omar Saleh was killed in 2004.');
     expect(r.claims.filter((c) => c.predicate === 'killed')).toHaveLength(1);
