@@ -15,7 +15,13 @@ export type { PostgresStoreOptions } from './postgres-config.js';
 
 /** Opens (migrating if needed) a PostgreSQL store. The database must exist. */
 export async function openPostgresStore(opts: PostgresStoreOptions): Promise<KyselyRepository> {
-  const pool = new pg.Pool({ connectionString: opts.url, max: opts.maxConnections ?? 10, application_name: opts.applicationName ?? 'isnad' });
+  const pool = new pg.Pool({
+    connectionString: opts.url,
+    max: opts.maxConnections ?? 10,
+    application_name: opts.applicationName ?? 'isnad',
+    // A read-only store is read-only on the server too, not only by not migrating.
+    ...(opts.readonly ? { options: '-c default_transaction_read_only=on' } : {}),
+  });
   // An idle client's error (server restart, network) must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });

@@ -4,7 +4,7 @@ export interface PostgresStoreOptions {
   readonly url: string;
   /** Most connections the pool opens. Default is `10`. */
   readonly maxConnections?: number;
-  /** Skip migrations (for a read-only role). Default is `false`. */
+  /** Skip migrations and make every transaction read-only (for replicas and read-only roles). Default is `false`. */
   readonly readonly?: boolean;
   /** Name recorded as `application_name` on the server. Default is `'isnad'`. */
   readonly applicationName?: string;
