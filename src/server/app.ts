@@ -11,8 +11,8 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import { IsnadError } from '../core/errors.js';
 import { KnowledgeBase } from '../app/knowledge-base.js';
 import type { Repository } from '../store/repository.js';
 import type { AppDeps, AuthUser, Env, ServerOptions } from './env.js';
@@ -122,7 +122,7 @@ export function createApp(init: CreateAppOptions): Hono<Env> {
   app.use('/api/*', bodyLimit({
     maxSize: options.maxBodyBytes,
     onError: () => {
-      throw new IsnadError('bad_input', `Request body too large (limit ${options.maxBodyBytes} bytes).`, [], { cause: 413 });
+      throw new HTTPException(413, { message: `Request body too large (limit ${options.maxBodyBytes} bytes).` });
     },
   }));
   app.use('/api/*', async (c, next) => {
@@ -138,9 +138,6 @@ export function createApp(init: CreateAppOptions): Hono<Env> {
   if (web) app.use('*', web);
 
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}.`, issues: [] } }, 404));
-  app.onError(async (err, c) => {
-    if (err instanceof IsnadError && err.cause === 413) return c.json({ error: { code: 'payload_too_large', message: err.message, issues: [] } }, 413);
-    return errorResponse(err, c, { repo: init.repo, log });
-  });
+  app.onError((err, c) => errorResponse(err, c, { repo: init.repo, log }));
   return app;
 }
