@@ -72,7 +72,9 @@ function requiredGroup(p: string): string | undefined {
         const next = p[i + 1] ?? '';
         const optional = next === '?' || next === '*' || (next === '{' && p[i + 2] === '0');
         const inner = body.startsWith('(?:') ? body.slice(3, -1) : '';
-        if (!optional && inner && /^[a-z' |-]+$/.test(inner) && (!best || inner.length > best.length)) best = inner;
+        // prefer the group whose shortest alternative is longest: rare words make a sharper pre-test
+        const score = (g: string) => Math.min(...g.split('|').map((a) => a.length));
+        if (!optional && inner && /^[a-z' |-]+$/.test(inner) && (!best || score(inner) > score(best))) best = inner;
       }
     }
   }

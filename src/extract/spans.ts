@@ -38,6 +38,9 @@ export const capStart = (s: string) => /^\p{Lu}/u.test(s);
 export function isAcronym(t: Token): boolean {
   if (t.kind !== 'word') return false;
   const s = t.text;
+  // fast path: a second character in lower case rules an abbreviation out
+  const c1 = s[1];
+  if (c1 === undefined || (c1 !== '.' && c1 !== c1.toUpperCase())) return false;
   if (/^(?:\p{Lu}\.){2,}$/u.test(s) || /^(?:\p{Lu}\.)+\p{Lu}$/u.test(s)) return true;
   if (!/^[\p{Lu}\d&]{2,7}(?:\(\p{Lu}{1,4}\))?$/u.test(s) || !/\p{Lu}.*\p{Lu}/u.test(s)) return false;
   return !NOT_NAMES.has(t.lower) && !/^[IVXLC]+$/.test(s);
@@ -47,6 +50,9 @@ export function isAcronym(t: Token): boolean {
 export function namey(t: Token, idx: number, toks: Token[]): boolean {
   if (t.kind !== 'word') return false;
   const s = t.text;
+  // fast path: a second character in lower case rules an abbreviation out
+  const c1 = s[1];
+  if (c1 === undefined || (c1 !== '.' && c1 !== c1.toUpperCase())) return false;
   const art = ARTICLE_PREFIX.exec(s);
   const core = art ? s.slice(art[0].length) : s;
   if (!capStart(core)) return false;
