@@ -50,9 +50,6 @@ export function isAcronym(t: Token): boolean {
 export function namey(t: Token, idx: number, toks: Token[]): boolean {
   if (t.kind !== 'word') return false;
   const s = t.text;
-  // fast path: a second character in lower case rules an abbreviation out
-  const c1 = s[1];
-  if (c1 === undefined || (c1 !== '.' && c1 !== c1.toUpperCase())) return false;
   const art = ARTICLE_PREFIX.exec(s);
   const core = art ? s.slice(art[0].length) : s;
   if (!capStart(core)) return false;
