@@ -170,6 +170,7 @@ export function EntityPicker({ label, onPick, placeholder, id }: { label: string
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         onInput={(e) => setQ((e.target as HTMLInputElement).value)}
+        onBlur={() => setTimeout(() => setHits([]), 150)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') { setActive((a) => Math.min(a + 1, hits.length - 1)); e.preventDefault(); }
           else if (e.key === 'ArrowUp') { setActive((a) => Math.max(a - 1, 0)); e.preventDefault(); }
