@@ -199,13 +199,17 @@ export class KnowledgeBase {
     return lineageOf(e.id, await this.viewed(claims, perspectiveKey), this.lookup);
   }
 
-  async timeline(opts: TimelineOptions & { entityName?: string; perspective?: string }): Promise<TimelineEntry[]> {
+  async timeline(opts: TimelineOptions & { entityName?: string; perspective?: string; family?: boolean }): Promise<TimelineEntry[]> {
     const entity = opts.entityName ? (await this.resolve(opts.entityName)).id : undefined;
-    const claims = entity ? [...(await this.repo.listClaims({ entities: [entity] })), ...(await this.repo.listClaims({ claimants: [entity] }))] : await this.repo.listClaims({ statuses: ['accepted'] });
+    let claims: Claim[];
+    if (entity && opts.family) claims = await this.familyClaims(entity);
+    else if (entity) claims = [...(await this.repo.listClaims({ entities: [entity] })), ...(await this.repo.listClaims({ claimants: [entity] }))];
+    else claims = await this.repo.listClaims({ statuses: ['accepted'] });
     const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
     await this.preload(unique);
-    return timelineOf(await this.viewed(unique, opts.perspective), { ...opts, entity });
+    return timelineOf(await this.viewed(unique, opts.perspective), { ...opts, entity: opts.family ? undefined : entity });
   }
+
 
   async disputes(nameOrId?: string): Promise<DisputeView[]> {
     const e = nameOrId ? await this.resolve(nameOrId) : undefined;

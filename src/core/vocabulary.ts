@@ -83,6 +83,7 @@ const PREDICATE_TABLE = {
   member_of: { subject: [P], object: [O], temporality: 'state', role: 'member', description: 'The person belonged to the organization.' },
   representative_to: { subject: [P], object: [O], temporality: 'state', role: 'representative', description: 'The person acted as liaison or envoy to the organization.' },
   killed: { subject: [P], object: [P, O], objectOptional: true, temporality: 'event', description: 'The subject died by violence; the object, when given, is the killer.' },
+  died: { subject: [P], object: [], temporality: 'event', extension: true, description: 'The person died; the sources do not say how (use `killed` when they say it was by violence).' },
   arrested: { subject: [P], object: [P, O], objectOptional: true, temporality: 'event', description: 'The person was arrested or captured; the object, when given, made the arrest.' },
   imprisoned: { subject: [P], object: [], temporality: 'state', description: 'The person was held in prison over the interval.' },
   released: { subject: [P], object: [], temporality: 'event', description: 'The person was released from prison.' },

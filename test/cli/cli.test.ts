@@ -1,9 +1,12 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isnad, tempDir } from '../support/cli.js';
 import { MINI } from '../support/fixtures.js';
 import { buildProgram } from '../../src/cli/main.js';
+
+// Each test spawns the real binary a few times; a loaded machine needs room.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 
 let dir: string;
 let db: string;
@@ -40,7 +43,7 @@ describe('isnad CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/River Emirate — certainly/);
     expect(r.stdout).toMatch(/Tariq Mansour — certainly/);
-    expect(r.stdout).toMatch(/Mountain Network — contested: asserted by 2 claimants, denied by 1/);
+    expect(r.stdout).toMatch(/Mountain Network — contested: asserted by Lina Farouk, Mountain Network; denied by River Emirate/);
     expect(r.stdout).toContain('Conflicting accounts');
     expect(r.stdout).toContain('“the Emirate says it was independent”');
     const j = JSON.parse(q('--json', 'asof', '1998', 'VF').stdout);
@@ -73,7 +76,7 @@ describe('isnad CLI', () => {
     const r = q('disputes', 'River Emirate');
     expect(r.stdout).toContain('Did the River Emirate remain a branch');
     expect(r.stdout).toMatch(/chain: Mountain Network \(statement, 2009-02\) ← Lina Farouk/);
-    expect(r.stdout).toMatch(/No — denies/);
+    expect(r.stdout).toMatch(/Denying:\n    River Emirate:/);
   });
 
   it('search: case- and diacritic-insensitive, exit 1 when nothing matches', () => {

@@ -23,10 +23,10 @@ export function register(program: Command, ctx: CliContext): void {
           out.push('', `${title}:`);
           if (!list.length) out.push('  (nothing in the sources for this date)');
           for (const i of list) {
-            const claimants = new Set(i.claims.map((c) => c.claimant?.name)).size;
-            const how = i.contested ? `contested: asserted by ${claimants} claimant${claimants === 1 ? '' : 's'}, denied by ${new Set(i.deniedBy?.map((c) => c.claimant?.name)).size}` : i.modality === 'certain' ? 'certainly' : 'possibly';
+            const names = (list: readonly { claimant?: { name: string } }[]) => [...new Set(list.map((c) => c.claimant?.name ?? '?'))].join(', ');
+            const how = i.contested ? `contested: asserted by ${names(i.claims)}; denied by ${names(i.deniedBy ?? [])}` : i.modality === 'certain' ? 'certainly' : 'possibly';
             out.push(`  ${i.entity.name} — ${how}${i.contested && i.modality === 'possible' ? ', and only possibly on this date' : ''}${i.detail ? `  (${i.detail})` : ''}`);
-            for (const c of i.claims.slice(0, 3)) out.push(`      ${c.predicate} ${c.timeText}; per ${chainText(c)}`, `      ${citation(c, 90)}`);
+            for (const c of i.claims.slice(0, 3)) out.push(`      ${c.predicate} ${c.timeText}; per ${chainText(c)}${c.confidence !== undefined ? `; confidence ${c.confidence}` : ''}`, `      ${citation(c, 90)}`);
             if (i.claims.length > 3) out.push(`      (+${i.claims.length - 3} more claims; --json lists all)`);
             for (const c of (i.deniedBy ?? []).slice(0, 3)) out.push(`      denied: per ${chainText(c)}`, `      ${citation(c, 90)}`);
           }

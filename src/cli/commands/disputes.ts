@@ -19,7 +19,7 @@ export function register(program: Command, ctx: CliContext): void {
           .map((d) => {
             const out = [`■ ${d.question}  [${d.id}]`];
             for (const s of d.sides) {
-              out.push(`  ${s.stance === 'asserts' ? 'Yes' : 'No'} — ${s.stance}:`);
+              out.push(`  ${s.stance === 'asserts' ? 'Asserting' : 'Denying'}:`);
               for (const c of s.claims) out.push(`    ${c.claimant?.name ?? '?'}: ${c.subject.name} ${c.predicate.replace(/_/g, ' ')} ${c.object?.name ?? ''} (${c.timeText})${c.confidence !== undefined ? `, confidence ${c.confidence}` : ''}`, `      chain: ${chainText(c)}`, `      ${citation(c, 100)}`);
             }
             return out.join('\n');

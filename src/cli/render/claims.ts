@@ -12,14 +12,15 @@ const VERB: Record<string, string> = {
 };
 
 /** Predicates whose subject undergoes the event: "X was killed (by Y)". */
-const PASSIVE: Record<string, string> = { killed: 'was killed', arrested: 'was arrested', imprisoned: 'was imprisoned', released: 'was released' };
+const PASSIVE: Record<string, string> = { died: 'died', killed: 'was killed', arrested: 'was arrested', imprisoned: 'was imprisoned', released: 'was released' };
 
 /** "X pledged allegiance to Y", "X was killed by Y" (or "NOT: …" for a denial). */
 export function sentence(c: CitedClaim): string {
   const passive = PASSIVE[c.predicate];
   const object = c.object ? ` ${c.object.name}` : c.value ? ` ${c.value}` : '';
   const core = passive ? `${c.subject.name} ${passive}${c.object ? ` by${object}` : ''}` : `${c.subject.name} ${VERB[c.predicate] ?? c.predicate.replace(/_/g, ' ')}${object}`;
-  return c.stance === 'denies' ? `NOT: ${core}` : core;
+  const marked = c.status === 'accepted' ? core : `${core} [${c.status}]`;
+  return c.stance === 'denies' ? `NOT: ${marked}` : marked;
 }
 
 /** "per al-Zawahiri (speech, 2014-05) ← Kyle Orton" — innermost claimant first. */

@@ -24,7 +24,12 @@ export function lineageTree(l: L): string {
   const other = l.edges.filter((e) => !e.family);
   if (other.length) {
     out.push('', 'Allegiance and expulsions:');
-    for (const e of other) out.push(`  ${e.predicate === 'branch_of' ? `${e.to.name} branch of ${e.from.name}` : `${e.from.name} expelled ${e.to.name}`} (${e.timeText})${e.disputed ? ' [disputed]' : ''}`);
+    for (const e of other) {
+      out.push(`  ${e.predicate === 'branch_of' ? `${e.to.name} branch of ${e.from.name}` : `${e.from.name} expelled ${e.to.name}`}${e.disputed ? ' [disputed]' : ''}`);
+      const accounts = new Map<string, string>();
+      for (const c of e.claims) accounts.set(`${c.stance}|${c.timeText}|${c.claimant?.name}`, `${c.stance === 'denies' ? 'denied' : c.timeText} per ${c.claimant?.name ?? '?'}`);
+      out.push(`      ${[...accounts.values()].join('; ')}`);
+    }
   }
   return out.join('\n');
 }
