@@ -29,7 +29,7 @@ describe('/openapi.json', () => {
     const documented = new Set(Object.entries(doc.paths).flatMap(([path, ops]: [string, any]) => Object.keys(ops).map((m) => `${m} ${path}`)));
     expect([...documented].sort()).toEqual([...served].sort());
     expect(documented.size).toBe(routeSpecs().length);
-    for (const path of ['/api/health', '/api/stats', '/api/search', '/api/entities', '/api/entities/{id}', '/api/entities/{id}/history', '/api/claims', '/api/claims/{id}', '/api/claims/{id}/history', '/api/asof', '/api/lineage', '/api/timeline', '/api/network', '/api/disputes', '/api/perspectives', '/api/vocabulary', '/api/sources', '/api/sources/{id}', '/api/review', '/api/claims/{id}/accept', '/api/claims/{id}/reject', '/api/entities/merge']) {
+    for (const path of ['/api/health', '/api/stats', '/api/search', '/api/entities', '/api/entities/{id}', '/api/entities/{id}/history', '/api/claims', '/api/claims/{id}', '/api/claims/{id}/history', '/api/asof', '/api/lineage', '/api/timeline', '/api/network', '/api/disputes', '/api/perspectives', '/api/vocabulary', '/api/sources', '/api/sources/{id}', '/api/review', '/api/claims/{id}/accept', '/api/claims/{id}/reject', '/api/entities/merge', '/api/entities/split']) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(doc.paths['/api/claims/{id}'].patch).toBeDefined();

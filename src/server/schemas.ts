@@ -81,6 +81,11 @@ export const MergeBody = z
   .strict()
   .refine((b) => b.keep !== b.merge, { message: 'keep and merge must be two different entities', path: ['merge'] });
 
+export const SplitBody = z
+  .object({ entity: key, other: key, note: z.string().max(10_000).optional() })
+  .strict()
+  .refine((b) => b.entity !== b.other, { message: 'entity and other must be two different entities', path: ['other'] });
+
 // ---------------------------------------------------------------- response pieces
 
 export const EntityRef = z.object({ id: z.string(), name: z.string(), type: z.string().optional() });

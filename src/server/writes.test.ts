@@ -100,6 +100,16 @@ describe('merge', () => {
   });
 });
 
+describe('split', () => {
+  it('records a distinct_from resolution claim; 404 and 400 as for merge', async () => {
+    const c = await call('/api/entities/split', json({ entity: 'karim-haddad', other: 'abu-salim-al-jabali', note: 'two men' }));
+    expect(c).toMatchObject({ predicate: 'distinct_from', subject: { id: 'karim-haddad' }, object: { id: 'abu-salim-al-jabali' } });
+    expect((await call(`/api/claims/${c.id}/history`, {})).at(-1)).toMatchObject({ action: 'split' });
+    await call('/api/entities/split', json({ entity: 'karim-haddad', other: 'nobody' }), 404);
+    await call('/api/entities/split', json({ entity: 'karim-haddad', other: 'karim-haddad' }), 400);
+  });
+});
+
 describe('limits', () => {
   it('refuses an oversize body with 413', async () => {
     const big = 'x'.repeat(1024 * 1024 + 10);

@@ -56,6 +56,7 @@ function sample(spec: RouteSpec, role: string): { path: string; body?: unknown }
   if (spec.method === 'get' && query[spec.path]) path += `?${query[spec.path]}`;
   const bodies: Record<string, unknown> = {
     'post /api/entities/merge': { keep: 'karim-haddad', merge: 'abu-salim-al-jabali' },
+    'post /api/entities/split': { entity: 'karim-haddad', other: 'tariq-mansour' },
     'patch /api/claims/:id': { note: `edited by ${role}` },
     'post /api/auth/login': { name: 'vi', password: PASSWORD },
     'post /api/users': { name: `new-${role}`, password: 'long enough password', role: 'viewer' },
