@@ -197,7 +197,9 @@ export class EntityResolver {
         }
       }
       if (same.length) return mostRecent(same);
-      if (tails.length) return mostRecent(tails);
+      const tailsHere = tails.filter((r) => r.count > 0);
+      if (tailsHere.length) return mostRecent(tailsHere);
+      if (uniq(tails).length === 1) return tails[0]!;
       return this.newRec(m.type);
     }
     if (toks.length === 1) {
@@ -219,7 +221,10 @@ export class EntityResolver {
           else if (kSkel.length >= 4 && skeleton(lastPart) === kSkel && lastPart.replace(/^al /, '')[0] === k.replace(/^al /, '')[0]) byLoose.push(r);
         }
       }
-      const cands = byLast.length ? byLast : byFirst.length ? byFirst : byLoose;
+      // a bare short form links only to entities already mentioned in this document: a store may
+      // hold several holders of one nisba, and a wrong merge is worse than a missed one
+      const seenHere = (rs: Rec[]) => rs.filter((r) => r.count > 0);
+      const cands = [byLast, byFirst, byLoose].map(seenHere).find((rs) => rs.length > 0) ?? [];
       if (cands.length) return mostRecent(uniq(cands));
     }
     return this.newRec(m.type);

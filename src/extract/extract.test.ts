@@ -78,6 +78,15 @@ describe('mentions and entities', () => {
     expect(ent(r, 'NVF')?.id).toBe('k-front');
     expect(ent(r, 'Abu Bakr al-Tamimi')?.id).not.toBe('k-rawi');
   });
+
+  it('does not attach a bare nisba to a store entity that the document never names', () => {
+    const known = [
+      { id: 'k-a', type: 'person' as const, names: ['Abu Umar al-Masri'] },
+      { id: 'k-b', type: 'person' as const, names: ['Abu Zayd al-Masri'] },
+    ];
+    const r = extract('Al-Masri was arrested in 2004.', { known });
+    expect(ent(r, 'Al-Masri')?.id).not.toMatch(/^k-/);
+  });
 });
 
 describe('relations', () => {
