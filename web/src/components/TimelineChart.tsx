@@ -22,13 +22,15 @@ export interface TimelineItem {
 
 interface Placed {
   readonly item: TimelineItem;
+  readonly text: string;
   readonly lane: number;
   readonly x0: number; // pixel extents (clamped)
   readonly x1: number;
 }
 
 const ROW = 30;
-const LABEL_CHAR = 6.4;
+const LABEL_CHAR = 7; // generous average advance of 11.5px sans text
+const LABEL_MAX = 64;
 const MIN_SPAN = 3 * DAY;
 const MAX_SPAN = 400 * YEAR;
 
@@ -115,7 +117,9 @@ export function TimelineChart({
       const x0 = s.start.earliest === -Infinity ? x(lo) - 60 : x(s.start.earliest);
       const x1 = Math.max(s.end.latest === Infinity ? x(hi) + 60 : x(s.end.latest), x0 + 6);
       if (x1 < -400 || x0 > width + 400) continue;
-      const labelEnd = compact ? x1 : Math.max(x1, Math.max(x0, 0) + 12 + Math.min(it.label.length * LABEL_CHAR, 320));
+      const full = `${s.fuzzy ? '~ ' : ''}${it.label}`;
+      const text = full.length > LABEL_MAX ? `${full.slice(0, LABEL_MAX - 1)}…` : full;
+      const labelEnd = compact ? x1 : Math.max(x1, Math.max(x0, 0) + 8 + text.length * LABEL_CHAR);
       let lane: number;
       if (firstFit) {
         // Small sets: the topmost free lane, so the drawing fills from the top.
@@ -123,7 +127,7 @@ export function TimelineChart({
         if (lane < 0) { lane = ends.length; ends.push(labelEnd); lanes++; } else ends[lane] = labelEnd;
       } else if (heap.length && heap[0]![0] + 6 < x0) { lane = heap[0]![1]; heapReplace(heap, [labelEnd, lane]); }
       else { lane = lanes++; heapPush(heap, [labelEnd, lane]); }
-      out.push({ item: it, lane, x0, x1 });
+      out.push({ item: it, text, lane, x0, x1 });
     }
     return { out, lanes };
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -340,7 +344,7 @@ function ItemShape({ p, x, width, selected, onSelect, hatch, fadeR, fadeL, compa
     }
   }
   const labelX = Math.max(Math.max(p.x0, 0) + 2, 2);
-  const text = `${s.fuzzy ? '~ ' : ''}${item.label}`;
+  const text = p.text;
   const activate = () => { if (!isDragging()) onSelect?.(item.id); };
   return (
     <g
@@ -348,7 +352,7 @@ function ItemShape({ p, x, width, selected, onSelect, hatch, fadeR, fadeL, compa
       data-claim={item.id}
       role="button"
       tabIndex={compact ? -1 : 0}
-      aria-label={`${text}, ${item.title}`}
+      aria-label={`${s.fuzzy ? "approximately: " : ""}${item.label}, ${item.title}`}
       aria-pressed={selected}
       onClick={activate}
       onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); onSelect?.(item.id); } }}
