@@ -87,11 +87,18 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
 export async function measureInterleaved<T>(
   targets: readonly T[],
   warm: readonly T[],
-  runners: Record<string, { run: (t: T) => Promise<unknown> | unknown; budgetMs?: number; warm?: number }>,
+  runners: Record<string, { run: (t: T) => Promise<unknown> | unknown; budgetMs?: number; warm?: number; minN?: number }>,
   minN = 100,
+  warmBudgetMs = 5000,
 ): Promise<Record<string, Latency>> {
   const names = Object.keys(runners);
-  for (const n of names) for (const t of warm.slice(0, runners[n]!.warm ?? warm.length)) await runners[n]!.run(t);
+  for (const n of names) {
+    const t0 = performance.now();
+    for (const t of warm.slice(0, runners[n]!.warm ?? warm.length)) {
+      await runners[n]!.run(t);
+      if (performance.now() - t0 > warmBudgetMs) break;
+    }
+  }
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const spent: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   const capped: Record<string, boolean> = {};
@@ -100,7 +107,7 @@ export async function measureInterleaved<T>(
     let any = false;
     for (const n of names) {
       const r = runners[n]!;
-      if (spent[n]! > (r.budgetMs ?? Infinity) && times[n]!.length >= minN) {
+      if (spent[n]! > (r.budgetMs ?? Infinity) && times[n]!.length >= (r.minN ?? minN)) {
         capped[n] = true;
         continue;
       }

@@ -57,13 +57,8 @@ function isPrimaryKeyConflict(err: unknown): boolean {
 
 const INDEXED_TABLES = ['claim', 'evidence', 'attribution'];
 
-/**
- * Imports `ds` when none of its records exist yet; returns undefined (having changed nothing)
- * when one does, so the caller can take the generic path.
- */
-export function fastImport(db: Database.Database, ds: Dataset, fold: (name: string) => string, actor: string, rebuildIndexesAt = REBUILD_INDEXES_AT): ImportSummary | undefined {
-  const ins = new Inserter(db);
-  const counts: ImportSummary = {
+function summaryOf(ds: Dataset): ImportSummary {
+  return {
     sources: ds.sources.length,
     entities: ds.entities.length,
     names: ds.entities.reduce((n, e) => n + e.names.length, 0),
@@ -71,75 +66,103 @@ export function fastImport(db: Database.Database, ds: Dataset, fold: (name: stri
     perspectives: ds.perspectives.length,
     disputes: ds.disputes.length,
   };
-  const run = db.transaction(() => {
-    const guard = (fn: () => void) => {
-      try {
-        fn();
-      } catch (err) {
-        if (isPrimaryKeyConflict(err)) throw new Conflict();
-        throw err;
-      }
-    };
-    let rebuild: { name: string; sql: string }[] = [];
-    if (ds.claims.length >= rebuildIndexesAt) {
-      const have = (db.prepare('select count(*) as n from claim').get() as { n: number }).n;
-      if (ds.claims.length > have) {
-        rebuild = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${INDEXED_TABLES.map(() => '?').join(', ')})`).all(...INDEXED_TABLES) as { name: string; sql: string }[];
-        for (const ix of rebuild) db.exec(`drop index "${ix.name}"`);
-      }
+}
+
+/** Writes one dataset's rows and its history entry; throws {@link Conflict} when a record exists. */
+function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (name: string) => string, actor: string): ImportSummary {
+  const counts = summaryOf(ds);
+  const versions = { claims: {} as Record<string, number>, entities: {} as Record<string, number> };
+  try {
+    for (const s of ds.sources) ins.insert('source', sourceToRow(s) as unknown as Row);
+    for (const d of ds.disputes) ins.insert('dispute', { id: d.id, question: d.question });
+    for (const e of ds.entities) {
+      const r = entityToRows(e, fold);
+      ins.insert('entity', r.entity as unknown as Row);
+      versions.entities[r.entity.id] = r.entity.version;
+      for (const n of r.names) ins.insert('entity_name', n as unknown as Row);
     }
-    const versions = { claims: {} as Record<string, number>, entities: {} as Record<string, number> };
-    guard(() => {
-      for (const s of ds.sources) ins.insert('source', sourceToRow(s) as unknown as Row);
-      for (const d of ds.disputes) ins.insert('dispute', { id: d.id, question: d.question });
-      for (const e of ds.entities) {
-        const r = entityToRows(e, fold);
-        ins.insert('entity', r.entity as unknown as Row);
-        versions.entities[r.entity.id] = r.entity.version;
-        for (const n of r.names) ins.insert('entity_name', n as unknown as Row);
+    for (const c of ds.claims) {
+      const r = fastClaimRows(c);
+      ins.insert('claim', r.claim as unknown as Row);
+      versions.claims[r.claim.id] = r.claim.version;
+      for (const e of r.evidence) ins.insert('evidence', e as unknown as Row);
+      for (const a of r.attribution) ins.insert('attribution', a as unknown as Row);
+    }
+    for (const p of ds.perspectives) {
+      ins.insert('perspective', { id: p.id, label: p.label });
+      p.claimants.forEach((entity_id, seq) => ins.insert('perspective_claimant', { perspective_id: p.id, entity_id, seq }));
+    }
+  } catch (err) {
+    if (isPrimaryKeyConflict(err)) throw new Conflict();
+    throw err;
+  }
+  // The history entry, as the generic import writes it: nothing was replaced, so `before` is empty.
+  const before: Dataset = { sources: [], entities: [], claims: [], perspectives: [], disputes: [] };
+  const after = {
+    counts,
+    ids: {
+      sources: ds.sources.map((s) => s.id),
+      entities: ds.entities.map((e) => e.id),
+      claims: ds.claims.map((c) => c.id),
+      perspectives: ds.perspectives.map((p) => p.id),
+      disputes: ds.disputes.map((d) => d.id),
+    },
+    versions,
+  };
+  db.prepare('insert into change_log (at, actor, action, target_kind, target_id, before, after, reverts) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
+    new Date().toISOString(),
+    actor,
+    'import',
+    'dataset',
+    ds.sources.map((s) => s.id).join(',') || '-',
+    JSON.stringify(before),
+    JSON.stringify(after),
+    null,
+  );
+  return counts;
+}
+
+/**
+ * Imports the datasets, in order, in one transaction, as many `importDataset` calls would (one
+ * history entry each), when none of their records exist yet; returns undefined (having changed
+ * nothing) when one does, so the caller can take the generic path. Secondary indexes of the
+ * claim tables are dropped and rebuilt once when the import is large (`claims`, when known
+ * ahead, else the first dataset's, at least `rebuildIndexesAt` and more than the store holds).
+ */
+export function fastImportMany(db: Database.Database, datasets: Iterable<Dataset>, fold: (name: string) => string, actor: string, opts: { rebuildIndexesAt?: number; claims?: number } = {}): ImportSummary[] | undefined {
+  const ins = new Inserter(db);
+  const out: ImportSummary[] = [];
+  const run = db.transaction(() => {
+    let rebuild: { name: string; sql: string }[] | undefined;
+    for (const ds of datasets) {
+      if (!rebuild) {
+        rebuild = [];
+        const expected = opts.claims ?? ds.claims.length;
+        if (expected >= (opts.rebuildIndexesAt ?? REBUILD_INDEXES_AT)) {
+          const have = (db.prepare('select count(*) as n from claim').get() as { n: number }).n;
+          if (expected > have) {
+            rebuild = db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${INDEXED_TABLES.map(() => '?').join(', ')})`).all(...INDEXED_TABLES) as { name: string; sql: string }[];
+            for (const ix of rebuild) db.exec(`drop index "${ix.name}"`);
+          }
+        }
       }
-      for (const c of ds.claims) {
-        const r = fastClaimRows(c);
-        ins.insert('claim', r.claim as unknown as Row);
-        versions.claims[r.claim.id] = r.claim.version;
-        for (const e of r.evidence) ins.insert('evidence', e as unknown as Row);
-        for (const a of r.attribution) ins.insert('attribution', a as unknown as Row);
-      }
-      for (const p of ds.perspectives) {
-        ins.insert('perspective', { id: p.id, label: p.label });
-        p.claimants.forEach((entity_id, seq) => ins.insert('perspective_claimant', { perspective_id: p.id, entity_id, seq }));
-      }
-    });
-    for (const ix of rebuild) db.exec(ix.sql);
-    // The history entry, as the generic import writes it: nothing was replaced, so `before` is empty.
-    const before: Dataset = { sources: [], entities: [], claims: [], perspectives: [], disputes: [] };
-    const after = {
-      counts,
-      ids: {
-        sources: ds.sources.map((s) => s.id),
-        entities: ds.entities.map((e) => e.id),
-        claims: ds.claims.map((c) => c.id),
-        perspectives: ds.perspectives.map((p) => p.id),
-        disputes: ds.disputes.map((d) => d.id),
-      },
-      versions,
-    };
-    db.prepare('insert into change_log (at, actor, action, target_kind, target_id, before, after, reverts) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
-      new Date().toISOString(),
-      actor,
-      'import',
-      'dataset',
-      ds.sources.map((s) => s.id).join(',') || '-',
-      JSON.stringify(before),
-      JSON.stringify(after),
-      null,
-    );
+      out.push(writeDataset(db, ins, ds, fold, actor));
+    }
+    for (const ix of rebuild ?? []) db.exec(ix.sql);
   });
   try {
     run();
-    return counts;
+    return out;
   } catch (err) {
     if (err instanceof Conflict) return undefined;
     throw err;
   }
+}
+
+/**
+ * Imports `ds` when none of its records exist yet; returns undefined (having changed nothing)
+ * when one does, so the caller can take the generic path.
+ */
+export function fastImport(db: Database.Database, ds: Dataset, fold: (name: string) => string, actor: string, rebuildIndexesAt = REBUILD_INDEXES_AT): ImportSummary | undefined {
+  return fastImportMany(db, [ds], fold, actor, { rebuildIndexesAt })?.[0];
 }
