@@ -73,13 +73,21 @@ function LineageGraph({ l }: { l: Lineage }) {
         style: [
           { selector: 'node', style: { shape: 'round-rectangle', 'background-color': '#f7f4ee', 'border-width': 1.5, 'border-color': '#5b6b82', label: 'data(label)', 'text-wrap': 'wrap', 'text-valign': 'center', 'text-halign': 'center', 'font-size': 13, 'font-family': 'system-ui, sans-serif', color: '#1d2430', width: 134, height: 44, padding: '4px' } },
           { selector: 'node[focus = 1]', style: { 'background-color': '#2b3a55', color: '#ffffff', 'border-color': '#2b3a55', 'font-weight': 'bold' } },
-          { selector: 'edge', style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#333', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-background-padding': '2px', 'text-rotation': 'none' } },
+          { selector: 'edge', style: { width: 2, 'line-color': 'data(color)', 'target-arrow-color': 'data(color)', 'target-arrow-shape': 'triangle', 'curve-style': 'bezier', label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'font-family': 'system-ui, sans-serif', color: '#333', 'text-background-color': '#ffffff', 'text-background-opacity': 0.75, 'text-background-padding': '1px', 'text-rotation': 'none', 'text-margin-y': -7 } },
           { selector: 'edge[dashed = 1]', style: { 'line-style': 'dashed', 'line-dash-pattern': [7, 4] } },
           { selector: 'edge[disputed = 1]', style: { width: 3, color: '#8c1d2c' } },
+          // Links drawn against the flow (a cycle: the Hill Group merged in, later split off) arc
+          // around the nodes instead of running straight through them.
+          { selector: 'edge.back', style: { 'curve-style': 'unbundled-bezier', 'control-point-distances': [-110], 'control-point-weights': [0.5] } },
           { selector: 'edge:selected', style: { label: 'data(full)', width: 4 } },
           { selector: ':selected', style: { 'overlay-color': '#f0b400', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
         ],
         layout: { name: 'dagre', rankDir: narrow ? 'TB' : 'LR', nodeSep: 22, rankSep: 70, edgeSep: 10, padding: 16 } as unknown as LayoutOptions,
+      });
+      c.edges().forEach((e) => {
+        const a = e.source().position();
+        const b = e.target().position();
+        if (narrow ? a.y >= b.y - 1 : a.x >= b.x - 1) e.addClass('back');
       });
       c.on('tap', 'node', (e) => navigate(href(['entity', e.target.id()])));
       c.on('tap', 'edge', (e) => setSel(Number(e.target.id().slice(1))));
