@@ -7,7 +7,7 @@
  */
 import { createRequire } from 'node:module';
 import nlp from 'compromise';
-import { ISMS } from '../names/lexicon.js';
+import { AMBIGUOUS_TITLES, ISMS, KUNYA_PREFIXES, LAQAB_MARKERS, NASAB_PARTICLES, TITLES as NAME_TITLES } from '../names/index.js';
 
 /** Common Arabic given names (from the names module), lowercase. */
 const GIVEN: ReadonlySet<string> = new Set(ISMS.filter((n) => !n.includes(' ')));
@@ -40,17 +40,24 @@ export const FACILITY_HEADS = set(`
 /** Words that open Arabic place names ("Ayn …" spring, "Wadi …" valley, "Deir …" monastery). */
 export const ARABIC_PLACE_PREFIXES = set('ayn ain tal tell jabal jebel wadi bir ras deir dayr kafr kfar bab qasr hayy madinat marj khirbet nahr sahl');
 
-/** Titles and honorifics that may precede a person's name. */
-export const TITLES = set(`
-  sheikh shaykh shaikh ayatollah grand imam mullah mawlana maulana emir amir caliph president king queen prince
+/**
+ * Titles and honorifics that may precede a person's name: English offices and ranks here, plus
+ * the names module's titles that are not also given names or laqab markers ("Haji Bakr" keeps
+ * its "Haji").
+ */
+export const TITLES: ReadonlySet<string> = new Set([
+  ...set(`
+  sheikh shaykh shaikh ayatollah grand imam mullah mawlana maulana emir caliph president king queen prince
   general gen colonel col major maj captain capt lieutenant lt sergeant sgt dr doctor professor prof mr mrs ms
-  minister prime secretary senator judge commander chief ambassador mufti qadi sayyid hojatoleslam
-`);
+  minister prime secretary senator judge commander chief ambassador mufti hojatoleslam
+`),
+  ...NAME_TITLES.filter((t) => !AMBIGUOUS_TITLES.includes(t) && !LAQAB_MARKERS.includes(t) && !['sharif', 'sherif', 'habib', 'hafiz', 'hafez', 'khalifa'].includes(t)),
+]);
 
-/** Arabic kunya openers ("Abu X", "Umm X"). */
-export const KUNYA = set('abu abou abi umm um');
-/** Nasab particles ("bin", "ibn", "bint"). */
-export const NASAB = set('bin ibn bint ben');
+/** Arabic kunya openers ("Abu X", "Umm X"), from the names module. */
+export const KUNYA: ReadonlySet<string> = new Set(KUNYA_PREFIXES);
+/** Nasab particles ("bin", "ibn", "bint"), from the names module (one-letter abbreviations left out). */
+export const NASAB: ReadonlySet<string> = new Set(NASAB_PARTICLES.filter((p) => p.length > 1));
 /** Arabic article forms written as a hyphenated prefix ("al-", "ad-", "wal-"). */
 export const ARTICLE_PREFIX = /^(?:al|el|ad|ar|as|at|az|an|ash|adh|ath|ud|ul|wal|wa|bil|lil)[-‐]/i;
 /** Lowercase particles that may stand inside a person's name. */

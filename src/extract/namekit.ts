@@ -3,7 +3,7 @@
  * (`src/names`): folding for comparison and the same/different/undecided decision, plus the
  * small helpers the resolver uses on folded tokens.
  */
-import { matchNames } from '../names/match.js';
+import { matchNames } from '../names/index.js';
 import { ARTICLE_PREFIX, KUNYA, NASAB, TITLES } from './lexicon.js';
 
 /**
