@@ -12,87 +12,87 @@ let dir: string;
 let db: string;
 const q = (...args: string[]) => isnad(['--db', db, ...args]);
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = tempDir();
   db = join(dir, 'kb.sqlite');
-  const r = isnad(['--db', db, 'import', MINI]);
+  const r = (await isnad(['--db', db, 'import', MINI]));
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
 });
 
 describe('isnad CLI', () => {
-  it('imports and reports counts', () => {
-    const r = isnad(['--db', join(dir, 'other.sqlite'), '--json', 'import', MINI]);
+  it('imports and reports counts', async () => {
+    const r = (await isnad(['--db', join(dir, 'other.sqlite'), '--json', 'import', MINI]));
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).imported[0]).toMatchObject({ entities: 12, claims: 20, sources: 2, disputes: 1 });
   });
 
-  it('show: every name with its kind and sources, roles and events', () => {
-    const r = q('show', 'Abu Salim al-Nahri');
+  it('show: every name with its kind and sources, roles and events', async () => {
+    const r = (await q('show', 'Abu Salim al-Nahri'));
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Karim Haddad');
     expect(r.stdout).toMatch(/Abu Salim al-Nahri\s+kunya\s+farouk-2020/);
     expect(r.stdout).toContain('Roles:');
     expect(r.stdout).toContain('killed');
-    const j = JSON.parse(q('--json', 'show', 'karim-haddad').stdout);
+    const j = JSON.parse((await q('--json', 'show', 'karim-haddad')).stdout);
     expect(j.names.map((n: { kind: string }) => n.kind)).toEqual(['real_name', 'kunya', 'nisba']);
   });
 
-  it('asof: name, leader and allegiance on a date, certain vs possible, with sources and conflicts', () => {
-    const r = q('asof', '2005', 'Valley Brotherhood');
+  it('asof: name, leader and allegiance on a date, certain vs possible, with sources and conflicts', async () => {
+    const r = (await q('asof', '2005', 'Valley Brotherhood'));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/River Emirate — certainly/);
     expect(r.stdout).toMatch(/Tariq Mansour — certainly/);
     expect(r.stdout).toMatch(/Mountain Network — contested: asserted by Lina Farouk, Mountain Network; denied by River Emirate/);
     expect(r.stdout).toContain('Conflicting accounts');
     expect(r.stdout).toContain('“the Emirate says it was independent”');
-    const j = JSON.parse(q('--json', 'asof', '1998', 'VF').stdout);
+    const j = JSON.parse((await q('--json', 'asof', '1998', 'VF')).stdout);
     expect(j.leaders.map((l: { modality: string }) => l.modality)).toEqual(['possible', 'possible']);
   });
 
-  it('asof --according-to reads one side only', () => {
-    const j = JSON.parse(q('--json', 'asof', '2005', 'RE', '--according-to', 'emirate').stdout);
+  it('asof --according-to reads one side only', async () => {
+    const j = JSON.parse((await q('--json', 'asof', '2005', 'RE', '--according-to', 'emirate')).stdout);
     expect(j.allegiance).toEqual([]);
-    const n = JSON.parse(q('--json', 'asof', '2005', 'RE', '--according-to', 'Mountain Network').stdout);
+    const n = JSON.parse((await q('--json', 'asof', '2005', 'RE', '--according-to', 'Mountain Network')).stdout);
     expect(n.allegiance[0].entity.id).toBe('mountain-network');
   });
 
-  it('timeline: chronological with uncertainty visible and a citation per line', () => {
-    const r = q('timeline', '--entity', 'Valley Front');
+  it('timeline: chronological with uncertainty visible and a citation per line', async () => {
+    const r = (await q('timeline', '--entity', 'Valley Front'));
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\n').filter((l) => /^\S/.test(l));
     expect(lines[0]).toMatch(/^c\. 1995\s+Valley Brotherhood renamed to Valley Front/);
     expect(r.stdout).toContain('“around 1995 it took the name Valley Front”');
   });
 
-  it('lineage: a text tree, DOT and Mermaid', () => {
-    const t = q('lineage', 'River Emirate');
+  it('lineage: a text tree, DOT and Mermaid', async () => {
+    const t = (await q('lineage', 'River Emirate'));
     expect(t.stdout).toMatch(/Valley Brotherhood\n└── renamed c\. 1995 → Valley Front/);
-    expect(q('lineage', 'River Emirate', '--format', 'dot').stdout).toMatch(/^digraph lineage/);
-    expect(q('lineage', 'River Emirate', '--format', 'mermaid').stdout).toMatch(/^flowchart LR/);
+    expect((await q('lineage', 'River Emirate', '--format', 'dot')).stdout).toMatch(/^digraph lineage/);
+    expect((await q('lineage', 'River Emirate', '--format', 'mermaid')).stdout).toMatch(/^flowchart LR/);
   });
 
-  it('disputes: each side with claimant, chain, date and quote', () => {
-    const r = q('disputes', 'River Emirate');
+  it('disputes: each side with claimant, chain, date and quote', async () => {
+    const r = (await q('disputes', 'River Emirate'));
     expect(r.stdout).toContain('Did the River Emirate remain a branch');
     expect(r.stdout).toMatch(/chain: Mountain Network \(statement, 2009-02\) ← Lina Farouk/);
     expect(r.stdout).toMatch(/Denying:\n    River Emirate:/);
   });
 
-  it('search: case- and diacritic-insensitive, exit 1 when nothing matches', () => {
-    const r = q('--json', 'search', 'ABŪ SALIM AL-NAHRI');
+  it('search: case- and diacritic-insensitive, exit 1 when nothing matches', async () => {
+    const r = (await q('--json', 'search', 'ABŪ SALIM AL-NAHRI'));
     expect(JSON.parse(r.stdout)[0].id).toBe('karim-haddad');
-    expect(q('search', 'zzzz-nobody').code).toBe(1);
+    expect((await q('search', 'zzzz-nobody')).code).toBe(1);
   });
 
-  it('export → import → export is byte-identical', () => {
-    const first = q('export', '--format', 'yaml').stdout;
+  it('export → import → export is byte-identical', async () => {
+    const first = (await q('export', '--format', 'yaml')).stdout;
     const file = join(dir, 'round.yaml');
     writeFileSync(file, first);
     const db2 = join(dir, 'round.sqlite');
-    expect(isnad(['--db', db2, 'import', file]).code).toBe(0);
-    expect(isnad(['--db', db2, 'export', '--format', 'yaml']).stdout).toBe(first);
-    const json = q('export', '--format', 'json', '--out', join(dir, 'kb.json'));
+    expect((await isnad(['--db', db2, 'import', file])).code).toBe(0);
+    expect((await isnad(['--db', db2, 'export', '--format', 'yaml'])).stdout).toBe(first);
+    const json = (await q('export', '--format', 'json', '--out', join(dir, 'kb.json')));
     expect(json.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'kb.json'), 'utf8')).format).toBe('isnad/1');
   });
@@ -104,16 +104,16 @@ describe('isnad CLI', () => {
       expect(cmd.description(), cmd.name()).not.toBe('');
       expect(cmd.helpInformation(), cmd.name()).toMatch(/^Usage: isnad /);
     }
-    const r = isnad(['asof', '--help']);
+    const r = (await isnad(['asof', '--help']));
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Usage: isnad asof \[options\] <date> <name>/);
   });
 
-  it('exits 1 for an unknown entity and 2 for an ambiguous name or bad date', () => {
-    expect(q('show', 'Nobody Known').code).toBe(1);
-    const amb = q('show', 'Abu Salim');
+  it('exits 1 for an unknown entity and 2 for an ambiguous name or bad date', async () => {
+    expect((await q('show', 'Nobody Known')).code).toBe(1);
+    const amb = (await q('show', 'Abu Salim'));
     expect([1, 2]).toContain(amb.code);
-    const bad = q('asof', 'late 2006', 'RE');
+    const bad = (await q('asof', 'late 2006', 'RE'));
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a valid EDTF');
   });
@@ -130,59 +130,59 @@ describe('bad input leaves the store unchanged', () => {
   const head = 'format: isnad/1\ndefaults: { source: farouk-2020, status: accepted }\n';
 
   for (const [name, body] of Object.entries(cases)) {
-    it(`${name}: exit 2, file:line:field named, nothing written`, () => {
-      const before = q('export', '--format', 'json').stdout;
+    it(`${name}: exit 2, file:line:field named, nothing written`, async () => {
+      const before = (await q('export', '--format', 'json')).stdout;
       const file = join(dir, `bad-${name.replace(/\W+/g, '-')}.yaml`);
       writeFileSync(file, head + body);
-      const r = q('import', file);
+      const r = (await q('import', file));
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: claims\\[\\d\\]`));
-      expect(q('export', '--format', 'json').stdout).toBe(before);
+      expect((await q('export', '--format', 'json')).stdout).toBe(before);
     });
   }
 
-  it('a file that is not YAML: exit 2 with its line, nothing written', () => {
-    const before = q('export', '--format', 'json').stdout;
+  it('a file that is not YAML: exit 2 with its line, nothing written', async () => {
+    const before = (await q('export', '--format', 'json')).stdout;
     const file = join(dir, 'not-yaml.yaml');
     writeFileSync(file, 'format: isnad/1\nclaims: [ { id: x\n');
-    const r = q('import', file);
+    const r = (await q('import', file));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/not-yaml\.yaml:\d+/);
-    expect(q('export', '--format', 'json').stdout).toBe(before);
+    expect((await q('export', '--format', 'json')).stdout).toBe(before);
   });
 
-  it('a missing file: exit 1; a second bad file stops the whole import before anything is written', () => {
-    expect(q('import', join(dir, 'nope.yaml')).code).toBe(1);
+  it('a missing file: exit 1; a second bad file stops the whole import before anything is written', async () => {
+    expect((await q('import', join(dir, 'nope.yaml'))).code).toBe(1);
     const good = join(dir, 'good.yaml');
     writeFileSync(good, head + 'claims:\n  - { id: ok1, subject: karim-haddad, predicate: member_of, object: valley-front, evidence: "q" }\n');
     const bad = join(dir, 'bad-second.yaml');
     writeFileSync(bad, head + 'claims:\n  - { id: ok2, subject: karim-haddad, predicate: nope, object: valley-front, evidence: "q" }\n');
-    const before = q('export', '--format', 'json').stdout;
-    expect(q('import', good, bad).code).toBe(2);
-    expect(q('export', '--format', 'json').stdout).toBe(before);
+    const before = (await q('export', '--format', 'json')).stdout;
+    expect((await q('import', good, bad)).code).toBe(2);
+    expect((await q('export', '--format', 'json')).stdout).toBe(before);
   });
 });
 
 describe('names on the command line', () => {
-  it('match: same for transliteration variants, different for two men who share a nisba', () => {
-    const same = JSON.parse(isnad(['--json', 'match', 'Usama bin Ladin', 'Osama bin Laden']).stdout);
+  it('match: same for transliteration variants, different for two men who share a nisba', async () => {
+    const same = JSON.parse((await isnad(['--json', 'match', 'Usama bin Ladin', 'Osama bin Laden'])).stdout);
     expect(same).toMatchObject({ decision: 'same' });
     expect(same.reasons.length).toBeGreaterThan(0);
-    const diff = JSON.parse(isnad(['--json', 'match', 'Abu Umar al-Baghdadi', 'Abu Bakr al-Baghdadi']).stdout);
+    const diff = JSON.parse((await isnad(['--json', 'match', 'Abu Umar al-Baghdadi', 'Abu Bakr al-Baghdadi'])).stdout);
     expect(diff.decision).toBe('different');
     expect(diff.score).toBeLessThan(0.5);
   });
 
-  it('resolve: proposes a merge for a re-typed record, records the reviewed decision as a claim', () => {
+  it('resolve: proposes a merge for a re-typed record, records the reviewed decision as a claim', async () => {
     const file = join(dir, 'dup.yaml');
     writeFileSync(file, 'format: isnad/1\nentities:\n  - { id: omar-said-2, type: person, canonical: Omar Saeed, names: [{ name: Omar Saeed, kind: real_name }, { name: Omar Said, kind: transliteration }] }\n');
     const db3 = join(dir, 'resolve.sqlite');
-    expect(isnad(['--db', db3, 'import', MINI, file]).code).toBe(0);
-    const candidates = JSON.parse(isnad(['--db', db3, '--json', 'resolve']).stdout);
+    expect((await isnad(['--db', db3, 'import', MINI, file])).code).toBe(0);
+    const candidates = JSON.parse((await isnad(['--db', db3, '--json', 'resolve'])).stdout);
     expect(candidates.map((c: { a: string; b: string }) => [c.a, c.b].sort().join('='))).toContain('omar-said=omar-said-2');
     expect(candidates.every((c: { a: string; b: string }) => ![c.a, c.b].includes('abu-salim-al-jabali'))).toBe(true);
-    const applied = isnad(['--db', db3, 'resolve', '--apply', 'omar-said=omar-said-2', '--by', 'tester', '--note', 'same man']);
+    const applied = (await isnad(['--db', db3, 'resolve', '--apply', 'omar-said=omar-said-2', '--by', 'tester', '--note', 'same man']));
     expect(applied.code).toBe(0);
-    expect(JSON.parse(isnad(['--db', db3, '--json', 'resolve']).stdout)).toEqual([]);
+    expect(JSON.parse((await isnad(['--db', db3, '--json', 'resolve'])).stdout)).toEqual([]);
   });
 });
