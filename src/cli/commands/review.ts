@@ -8,7 +8,7 @@ import { cite } from '../../app/present.js';
 import { IsnadError, NotFoundError } from '../../core/errors.js';
 import type { Claim } from '../../core/model.js';
 import { STANCES, type Stance } from '../../core/vocabulary.js';
-import { checkClaim } from '../../server/claim-edit.js';
+import { checkClaim } from '../../app/check-claim.js';
 import type { CliContext } from '../context.js';
 import { sentence, chainText } from '../render/claims.js';
 
