@@ -135,17 +135,35 @@ export interface RunningServer {
 
 const ISNAD = join(ROOT, 'bin', 'isnad.mjs');
 
+/** An account created with `isnad user add` before the server starts (server mode). */
+export interface E2eUser {
+  readonly name: string;
+  readonly role: 'viewer' | 'editor' | 'admin';
+  readonly password: string;
+}
+
+export interface ServerOptions {
+  readonly timeoutMs?: number;
+  /** Start `isnad serve --auth` (server mode) after adding these accounts; omitted → local mode. */
+  readonly users?: readonly E2eUser[];
+}
+
 /** Imports the dataset files into a fresh store and runs `isnad serve` on it. */
-export async function startServer(datasets: readonly string[], opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(datasets: readonly string[], opts: ServerOptions = {}): Promise<RunningServer> {
   const dir = mkdtempSync(join(tmpdir(), 'isnad-e2e-'));
   const db = join(dir, 'e2e.sqlite');
   const imp = spawnSync(process.execPath, [ISNAD, 'import', '--db', db, ...datasets], { cwd: ROOT, encoding: 'utf8', timeout: 600_000, maxBuffer: 64 * 1024 * 1024 });
   if (imp.status !== 0) throw new Error(`isnad import failed (${imp.status}):\n${imp.stdout}\n${imp.stderr}`);
+  for (const u of opts.users ?? []) {
+    const add = spawnSync(process.execPath, [ISNAD, '--db', db, 'user', 'add', u.name, '--role', u.role, '--password-stdin'], { cwd: ROOT, encoding: 'utf8', input: `${u.password}\n`, timeout: 120_000 });
+    if (add.status !== 0) throw new Error(`isnad user add ${u.name} failed (${add.status}):\n${add.stdout}\n${add.stderr}`);
+  }
+  const auth = opts.users !== undefined;
   const port = await freePort();
   let out = '';
   // ISNAD_E2E_SERVE_SCRIPT (development only) runs `node --import tsx SCRIPT DB PORT` instead of `isnad serve`.
   const alt = process.env.ISNAD_E2E_SERVE_SCRIPT;
-  const argv = alt ? ['--import', 'tsx', alt, db, String(port)] : [ISNAD, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port)];
+  const argv = alt ? ['--import', 'tsx', alt, db, String(port)] : [ISNAD, 'serve', '--db', db, '--host', '127.0.0.1', '--port', String(port), ...(auth ? ['--auth'] : [])];
   const child: ChildProcess = spawn(process.execPath, argv, {
     cwd: ROOT,
     env: { ...process.env, NO_COLOR: '1' },
@@ -205,9 +223,9 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function startSession(datasets: readonly string[]): Promise<Session> {
+export async function startSession(datasets: readonly string[], opts: ServerOptions = {}): Promise<Session> {
   await ensureWebBuilt();
-  const server = await startServer(datasets);
+  const server = await startServer(datasets, opts);
   let browser: Browser;
   try {
     browser = await launchBrowser();

@@ -1,5 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, onUnauthorized, setCsrfToken, type AuthSession } from './api';
+import { LOCAL_SESSION, SessionContext } from './auth';
 import { href, navigate, useRoute } from './router';
+import { LoginView } from './views/Login';
 import { HomeView } from './views/Home';
 import { SearchView } from './views/Search';
 import { EntityView } from './views/Entity';
@@ -38,7 +41,73 @@ function QuickSearch() {
   );
 }
 
+function Brand() {
+  return (
+    <a class="brand" href="#/" aria-label="isnad, start page">
+      <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#f4efe6" /><circle cx="9" cy="16" r="3.2" fill="#2b3a55" /><circle cx="23" cy="9" r="3.2" fill="#2b3a55" /><circle cx="23" cy="23" r="3.2" fill="#2b3a55" /><path d="M11.8 14.6 20.2 10.4M11.8 17.4l8.4 4.2" stroke="#2b3a55" stroke-width="1.8" /></svg>
+      <span>isnad</span>
+    </a>
+  );
+}
+
+/**
+ * Asks the server who is signed in. Local mode (no accounts) shows the app as it always was;
+ * server mode without a session shows the sign-in page, and returns to it on any 401.
+ */
 export function App() {
+  const [session, setSession] = useState<AuthSession | undefined>();
+  const [notice, setNotice] = useState('');
+  useEffect(() => {
+    let live = true;
+    api.me().then(
+      (s) => { if (!live) return; setCsrfToken(s.csrfToken); setSession(s); },
+      // A server without /api/auth/me predates accounts: it is a local one.
+      (e: unknown) => { if (!live) return; setSession(e instanceof ApiError && e.status === 401 ? { mode: 'server', user: null } : LOCAL_SESSION); },
+    );
+    const off = onUnauthorized(() => {
+      setCsrfToken(undefined);
+      setSession((s) => {
+        if (s?.mode === 'server' && s.user) setNotice('Your session has ended. Sign in again to continue.');
+        return { mode: 'server', user: null };
+      });
+    });
+    return () => { live = false; off(); };
+  }, []);
+
+  if (!session) return <main id="main" class="booting" aria-busy="true" />;
+  if (session.mode === 'server' && !session.user) {
+    return (
+      <>
+        <header class="app-header"><Brand /></header>
+        <main id="main" tabIndex={-1}>
+          <LoginView
+            notice={notice}
+            onSignedIn={async (s) => {
+              setNotice('');
+              // Take the CSRF token from /api/auth/me, which also proves the session cookie was kept.
+              const fresh = await api.me().catch(() => s);
+              setCsrfToken(fresh.csrfToken ?? s.csrfToken);
+              setSession(fresh.user ? fresh : s);
+            }}
+          />
+        </main>
+      </>
+    );
+  }
+  const signOut = async () => {
+    try { await api.logout(); } catch { /* the session may already be gone */ }
+    setCsrfToken(undefined);
+    setNotice('You have signed out.');
+    setSession({ mode: 'server', user: null });
+  };
+  return (
+    <SessionContext.Provider value={session}>
+      <Shell session={session} onSignOut={signOut} />
+    </SessionContext.Provider>
+  );
+}
+
+function Shell({ session, onSignOut }: { session: AuthSession; onSignOut: () => void }) {
   const route = useRoute();
   const [head, ...rest] = route.path;
   const main = useRef<HTMLElement>(null);
@@ -71,10 +140,7 @@ export function App() {
     <>
       <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
       <header class="app-header">
-        <a class="brand" href="#/" aria-label="isnad, start page">
-          <svg viewBox="0 0 32 32" width="26" height="26" aria-hidden="true"><rect width="32" height="32" rx="6" fill="#f4efe6" /><circle cx="9" cy="16" r="3.2" fill="#2b3a55" /><circle cx="23" cy="9" r="3.2" fill="#2b3a55" /><circle cx="23" cy="23" r="3.2" fill="#2b3a55" /><path d="M11.8 14.6 20.2 10.4M11.8 17.4l8.4 4.2" stroke="#2b3a55" stroke-width="1.8" /></svg>
-          <span>isnad</span>
-        </a>
+        <Brand />
         <nav aria-label="Views">
           <ul>
             {NAV.map((n) => (
@@ -85,6 +151,13 @@ export function App() {
           </ul>
         </nav>
         <QuickSearch />
+        {session.mode === 'server' && session.user ? (
+          <div class="account" role="group" aria-label="Signed in">
+            <span class="account-name">{session.user.name}</span>
+            <span class={`account-role role-${session.user.role}`}>{session.user.role}</span>
+            <button type="button" class="sign-out" onClick={onSignOut}>Sign out</button>
+          </div>
+        ) : null}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
         {view}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { api } from '../api';
+import { api, ApiError } from '../api';
+import { canWrite, useSession } from '../auth';
 import { Chain, chainWorthShowing, ClaimMeta, ClaimSentence, EntityPicker, ErrorNote, Loading } from '../components/common';
 import { useLoad, useTitle } from '../hooks';
 import type { CitedClaim, SearchHit, SourceDetail } from '../types';
@@ -17,6 +18,53 @@ function predicatesOf(v: unknown): string[] {
 
 const PAGE = 50;
 
+/** A write refused because the record changed since it was read (409). */
+interface Conflict {
+  readonly what: string;
+  readonly message: string;
+  readonly current?: unknown;
+  readonly changedSince: readonly { id?: string; at?: string; actor?: string; action?: string }[];
+}
+
+function conflictOf(what: string, e: unknown): Conflict | undefined {
+  if (!(e instanceof ApiError) || e.status !== 409) return undefined;
+  return { what, message: e.message, current: e.body.current, changedSince: e.body.changedSince ?? [] };
+}
+
+function describeCurrent(current: unknown): string {
+  if (!current || typeof current !== 'object') return '';
+  const c = current as { status?: unknown; version?: unknown; predicate?: unknown; time?: unknown; canonical?: unknown };
+  const parts: string[] = [];
+  if (typeof c.canonical === 'string') parts.push(c.canonical);
+  if (typeof c.predicate === 'string') parts.push(predicateLabel(c.predicate));
+  if (typeof c.time === 'string') parts.push(`time ${c.time}`);
+  if (typeof c.status === 'string') parts.push(`status ${c.status}`);
+  if (typeof c.version === 'number') parts.push(`version ${c.version}`);
+  return parts.join(', ');
+}
+
+function ConflictNote({ conflict, onReload, onDismiss }: { conflict: Conflict; onReload: () => void; onDismiss: () => void }) {
+  const now = describeCurrent(conflict.current);
+  return (
+    <div class="conflict card" role="alert" aria-labelledby="conflict-h">
+      <h2 id="conflict-h">{conflict.what} changed since you loaded it</h2>
+      <p>Your change was not saved: {conflict.message}</p>
+      {conflict.changedSince.length ? (
+        <ul class="changed-since">
+          {conflict.changedSince.map((h, i) => (
+            <li key={h.id ?? i}>{h.action ?? 'changed'}{h.actor ? ` by ${h.actor}` : ''}{h.at ? ` at ${h.at}` : ''}</li>
+          ))}
+        </ul>
+      ) : null}
+      {now ? <p class="current">Now: {now}</p> : null}
+      <div class="row">
+        <button type="button" class="primary" onClick={onReload}>Reload the queue</button>
+        <button type="button" onClick={onDismiss}>Dismiss</button>
+      </div>
+    </div>
+  );
+}
+
 export function ReviewView() {
   useTitle('Review queue');
   const [offset, setOffset] = useState(0);
@@ -27,6 +75,9 @@ export function ReviewView() {
   const [editing, setEditing] = useState(false);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<Conflict>();
+  const session = useSession();
+  const writable = canWrite(session);
   const listRef = useRef<HTMLOListElement>(null);
   useEffect(() => { if (queue.data) { setItems([...queue.data.items]); setIndex(0); } }, [queue.data]);
   const current = items[index];
@@ -34,16 +85,18 @@ export function ReviewView() {
   const predicates = useMemo(() => predicatesOf(vocab.data), [vocab.data]);
 
   const decide = async (kind: 'accept' | 'reject') => {
-    if (!current || busy) return;
+    if (!current || busy || !writable) return;
     setBusy(true);
     try {
-      await (kind === 'accept' ? api.accept(current.id) : api.reject(current.id));
+      await (kind === 'accept' ? api.accept(current.id, current.version) : api.reject(current.id, current.version));
       setMessage(`${kind === 'accept' ? 'Accepted' : 'Rejected'}: ${current.id}`);
       const next = items.filter((c) => c.id !== current.id);
       setItems(next);
       setIndex((i) => Math.min(i, Math.max(0, next.length - 1)));
       setEditing(false);
     } catch (e) {
+      const c = conflictOf(`Claim ${current.id}`, e);
+      if (c) setConflict(c);
       setMessage(`Could not ${kind} ${current.id}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
@@ -57,6 +110,7 @@ export function ReviewView() {
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (e.key === 'j') { setIndex((i) => Math.min(i + 1, items.length - 1)); setEditing(false); }
       else if (e.key === 'k') { setIndex((i) => Math.max(i - 1, 0)); setEditing(false); }
+      else if (!writable && (e.key === 'a' || e.key === 'r' || e.key === 'e')) return;
       else if (e.key === 'a') void decide('accept');
       else if (e.key === 'r') void decide('reject');
       else if (e.key === 'e') { setEditing(true); e.preventDefault(); }
@@ -74,8 +128,16 @@ export function ReviewView() {
     <section class="review-view">
       <h1>Review queue</h1>
       <p class="lede">Candidate claims extracted from ingested documents. None counts in any view until accepted.</p>
-      <p class="shortcuts" aria-label="Keyboard shortcuts"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit · <kbd>Esc</kbd> close</p>
+      {writable ? (
+        <p class="shortcuts" aria-label="Keyboard shortcuts"><kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>r</kbd> reject · <kbd>e</kbd> edit · <kbd>Esc</kbd> close</p>
+      ) : (
+        <>
+          <p class="read-only-note">You are signed in as {session.user?.role === 'viewer' ? 'a viewer' : 'a reader'}: you can read the queue, but accepting, rejecting, editing and merging need an editor or admin account.</p>
+          <p class="shortcuts" aria-label="Keyboard shortcuts"><kbd>j</kbd>/<kbd>k</kbd> next/previous</p>
+        </>
+      )}
       <p class="status-line" role="status" aria-live="polite">{message}</p>
+      {conflict ? <ConflictNote conflict={conflict} onReload={() => { setConflict(undefined); setMessage(''); queue.reload(); }} onDismiss={() => setConflict(undefined)} /> : null}
       {queue.loading && !queue.data ? <Loading what="the review queue" /> : queue.error ? <ErrorNote error={queue.error} /> : !items.length ? (
         <p class="empty">No candidate claims are waiting for review.</p>
       ) : (
@@ -106,13 +168,15 @@ export function ReviewView() {
               {chainWorthShowing(current.chain) ? <Chain chain={current.chain} /> : null}
               {current.evidence.map((ev, i) => <EvidenceInContext key={`${current.id}-${i}`} ev={ev} />)}
               {current.note ? <p class="note"><span class="note-label">Note:</span> {current.note}</p> : null}
-              <div class="review-actions">
-                <button type="button" class="accept" disabled={busy} onClick={() => void decide('accept')} aria-keyshortcuts="a">Accept <kbd>a</kbd></button>
-                <button type="button" class="reject" disabled={busy} onClick={() => void decide('reject')} aria-keyshortcuts="r">Reject <kbd>r</kbd></button>
-                <button type="button" disabled={busy} onClick={() => setEditing(!editing)} aria-expanded={editing} aria-keyshortcuts="e">Edit <kbd>e</kbd></button>
-              </div>
-              {editing ? (
-                <EditForm c={current} predicates={predicates} onDone={(updated, msg) => {
+              {writable ? (
+                <div class="review-actions">
+                  <button type="button" class="accept" disabled={busy} onClick={() => void decide('accept')} aria-keyshortcuts="a">Accept <kbd>a</kbd></button>
+                  <button type="button" class="reject" disabled={busy} onClick={() => void decide('reject')} aria-keyshortcuts="r">Reject <kbd>r</kbd></button>
+                  <button type="button" disabled={busy} onClick={() => setEditing(!editing)} aria-expanded={editing} aria-keyshortcuts="e">Edit <kbd>e</kbd></button>
+                </div>
+              ) : null}
+              {editing && writable ? (
+                <EditForm c={current} predicates={predicates} onConflict={setConflict} onDone={(updated, msg) => {
                   setMessage(msg);
                   if (updated) setItems(items.map((x) => (x.id === updated.id ? updated : x)));
                   setEditing(false);
@@ -122,7 +186,7 @@ export function ReviewView() {
           ) : null}
         </div>
       )}
-      <MergePanel onMessage={setMessage} />
+      {writable ? <MergePanel onMessage={setMessage} onConflict={setConflict} /> : null}
     </section>
   );
 }
@@ -167,7 +231,7 @@ function EvidenceInContext({ ev }: { ev: CitedClaim['evidence'][number] }) {
   );
 }
 
-function EditForm({ c, predicates, onDone }: { c: CitedClaim; predicates: readonly string[]; onDone: (updated: CitedClaim | undefined, message: string) => void }) {
+function EditForm({ c, predicates, onDone, onConflict }: { c: CitedClaim; predicates: readonly string[]; onDone: (updated: CitedClaim | undefined, message: string) => void; onConflict: (c: Conflict) => void }) {
   const [predicate, setPredicate] = useState(c.predicate);
   const [object, setObject] = useState<{ id: string; name: string } | undefined>(c.object);
   const [time, setTime] = useState(c.time ?? '');
@@ -190,6 +254,8 @@ function EditForm({ c, predicates, onDone }: { c: CitedClaim; predicates: readon
       const updated = await api.patchClaim(c.id, patch);
       onDone(updated && typeof updated === 'object' && 'id' in updated ? updated : undefined, `Saved changes to ${c.id}.`);
     } catch (err) {
+      const conflict = conflictOf(`Claim ${c.id}`, err);
+      if (conflict) onConflict(conflict);
       setError(err instanceof Error ? err.message : String(err));
     }
   };
@@ -230,7 +296,7 @@ function EditForm({ c, predicates, onDone }: { c: CitedClaim; predicates: readon
   );
 }
 
-function MergePanel({ onMessage }: { onMessage: (m: string) => void }) {
+function MergePanel({ onMessage, onConflict }: { onMessage: (m: string) => void; onConflict: (c: Conflict) => void }) {
   const [keep, setKeep] = useState<SearchHit>();
   const [merge, setMerge] = useState<SearchHit>();
   const [error, setError] = useState('');
@@ -242,6 +308,8 @@ function MergePanel({ onMessage }: { onMessage: (m: string) => void }) {
       onMessage(`Merged ${merge.canonical} into ${keep.canonical}.`);
       setKeep(undefined); setMerge(undefined); setError('');
     } catch (e) {
+      const conflict = conflictOf(`Entity ${merge.canonical}`, e);
+      if (conflict && (conflict.current !== undefined || conflict.changedSince.length)) onConflict(conflict);
       setError(e instanceof Error ? e.message : String(e));
     }
   };
