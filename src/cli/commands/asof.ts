@@ -24,7 +24,8 @@ export function register(program: Command, ctx: CliContext): void {
           if (!list.length) out.push('  (nothing in the sources for this date)');
           for (const i of list) {
             const names = (list: readonly { claimant?: { name: string } }[]) => [...new Set(list.map((c) => c.claimant?.name ?? '?'))].join(', ');
-            const how = i.contested ? `contested: asserted by ${names(i.claims)}; denied by ${names(i.deniedBy ?? [])}` : i.modality === 'certain' ? 'certainly' : 'possibly';
+            const direct = i.claims.filter((c) => c.predicate !== 'pledged_allegiance_to');
+            const how = i.contested ? `contested: asserted by ${names(direct.length ? direct : i.claims)}; denied by ${names(i.deniedBy ?? [])}` : i.modality === 'certain' ? 'certainly' : 'possibly';
             out.push(`  ${i.entity.name} — ${how}${i.contested && i.modality === 'possible' ? ', and only possibly on this date' : ''}${i.detail ? `  (${i.detail})` : ''}`);
             for (const c of i.claims.slice(0, 3)) out.push(`      ${c.predicate} ${c.timeText}; per ${chainText(c)}${c.confidence !== undefined ? `; confidence ${c.confidence}` : ''}`, `      ${citation(c, 90)}`);
             if (i.claims.length > 3) out.push(`      (+${i.claims.length - 3} more claims; --json lists all)`);
