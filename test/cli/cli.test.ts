@@ -184,5 +184,11 @@ describe('names on the command line', () => {
     const applied = (await isnad(['--db', db3, 'resolve', '--apply', 'omar-said=omar-said-2', '--by', 'tester', '--note', 'same man']));
     expect(applied.code).toBe(0);
     expect(JSON.parse((await isnad(['--db', db3, '--json', 'resolve'])).stdout)).toEqual([]);
+    const history = JSON.parse((await isnad(['--db', db3, '--json', 'history'])).stdout) as Array<{ id: number; action: string; actor: string }>;
+    const merge = history.find((h) => h.action === 'merge');
+    expect(merge?.actor).toBe('tester');
+    expect((await isnad(['--db', db3, 'revert', String(merge!.id)])).code).toBe(0);
+    const again = JSON.parse((await isnad(['--db', db3, '--json', 'resolve'])).stdout);
+    expect(again.map((c: { a: string; b: string }) => [c.a, c.b].sort().join('='))).toContain('omar-said=omar-said-2');
   });
 });
