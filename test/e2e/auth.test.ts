@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { join } from 'node:path';
-import { browserUnavailable, DESKTOP, FIXTURES, screenshot, startSession, type Session } from './harness.js';
+import { browserUnavailable, DESKTOP, FIXTURES, NARROW, screenshot, startSession, type Session } from './harness.js';
 
 const skip = browserUnavailable();
 if (skip) console.warn(`skipping browser tests: ${skip}`);
@@ -102,6 +102,7 @@ describe.skipIf(Boolean(skip))('server mode sign-in in Chromium', () => {
     expect(await conflict.locator('.changed-since').textContent()).toMatch(/edit by nadia at /);
     expect(await conflict.locator('.current').textContent()).toMatch(/status candidate/);
     expect((await pageFetch(page, `/api/claims/${next}`)).body.status).toBe('candidate');
+    await screenshot(page, 'review-conflict-1280');
     await page.getByRole('button', { name: 'Reload the queue' }).click();
     await expect.poll(() => conflict.count()).toBe(0);
     await expect.poll(() => page.locator('.review-detail .note').first().textContent()).toContain('checked against the original');
@@ -133,6 +134,9 @@ describe.skipIf(Boolean(skip))('server mode sign-in in Chromium', () => {
     expect(await page.locator('.edit-form').count()).toBe(0);
     expect(await page.locator('.status-line').textContent()).toBe('');
     await screenshot(page, 'review-viewer-1280');
+    await page.setViewportSize(NARROW);
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    await screenshot(page, 'review-viewer-390');
 
     // A script in the page writing without the session's CSRF token: refused.
     const bare = await pageFetch(page, `/api/claims/${id}/accept`, { method: 'POST', body: {} });

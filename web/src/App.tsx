@@ -139,7 +139,7 @@ function Shell({ session, onSignOut }: { session: AuthSession; onSignOut: () => 
   return (
     <>
       <a class="skip-link" href="#main" onClick={(e) => { e.preventDefault(); main.current?.focus(); }}>Skip to content</a>
-      <header class="app-header">
+      <header class={session.mode === 'server' && session.user ? 'app-header with-account' : 'app-header'}>
         <Brand />
         <nav aria-label="Views">
           <ul>

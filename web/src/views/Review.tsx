@@ -97,7 +97,7 @@ export function ReviewView() {
     } catch (e) {
       const c = conflictOf(`Claim ${current.id}`, e);
       if (c) setConflict(c);
-      setMessage(`Could not ${kind} ${current.id}: ${e instanceof Error ? e.message : String(e)}`);
+      setMessage(c ? '' : `Could not ${kind} ${current.id}: ${e instanceof Error ? e.message : String(e)}`);
     } finally {
       setBusy(false);
     }
