@@ -48,6 +48,8 @@ const SEED = Number(arg('seed', '20161101'));
 const OX_BUDGET_MS = Number(arg('oxigraph-budget-ms', '20000'));
 /** Time box for each isnad question (measured time), so a slow question cannot stall the run; n says how many ran. */
 const BUDGET_MS = Number(arg('budget-ms', '30000'));
+/** Fewest measured runs of each isnad question, time box or not. */
+const MIN_N = Number(arg('min-n', '100'));
 /** Most seconds oxigraph may spend loading one size; past it the load stops and only its rate is reported. */
 const OX_MAX_LOAD_S = Number(arg('oxigraph-max-load-s', '300'));
 const CHUNK = 50_000;
@@ -286,9 +288,9 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     const { warm, run } = split(targets[q]);
     const runners: Parameters<typeof measureInterleaved<Target>>[2] = { isnad: { run: isnadRun[q], budgetMs: BUDGET_MS } };
     if (httpRun) runners.http = { run: httpRun[q], budgetMs: BUDGET_MS };
-    if (oxRun) runners.oxigraph = { run: oxRun[q], budgetMs: OX_BUDGET_MS, warm: 20, minN: 30 };
+    if (oxRun) runners.oxigraph = { run: oxRun[q], budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
     try {
-      const res = await measureInterleaved(run, warm, runners);
+      const res = await measureInterleaved(run, warm, runners, MIN_N);
       queries[q] = res.isnad;
       if (res.http) http[q] = res.http;
       if (res.oxigraph && ox && 'queries' in ox) ox.queries[q] = res.oxigraph;
@@ -354,7 +356,7 @@ export function render(r: SizeResult): string {
   const notes = [
     ox ? '' : `oxigraph: ${r.oxigraph && 'skipped' in r.oxigraph ? r.oxigraph.skipped : 'not run'}`,
     ox?.partial ? `oxigraph: ${ox.partial}` : '',
-    ox && Object.values(ox.queries).some((l) => l?.capped) ? `* time-boxed: oxigraph at ${OX_BUDGET_MS / 1000} s, isnad at ${BUDGET_MS / 1000} s of measured time per question (at least 100 runs; oxigraph 30)` : '',
+    ox && Object.values(ox.queries).some((l) => l?.capped) ? `* time-boxed: oxigraph at ${OX_BUDGET_MS / 1000} s, isnad at ${BUDGET_MS / 1000} s of measured time per question (at least ${MIN_N} runs; oxigraph 3)` : '',
     `load average during the run: ${r.loadavg.map((x) => x.toFixed(1)).join(' → ')} (${os.cpus().length} cores; other work on the machine inflates latencies)`,
     'ratio = isnad time ÷ oxigraph time (below 1: isnad faster; 0.2 = 5× faster)',
   ].filter(Boolean);
@@ -390,4 +392,16 @@ if (sizes.length > 1 && !flag('child')) {
     collect();
   }
 }
-if (!flag('child')) writeFileSync(join(RESULTS, 'store.json'), `${JSON.stringify({ machine, date: new Date().toISOString(), seed: SEED, queries: QUERIES, warm: WARM, sizes: results }, null, 2)}\n`);
+if (!flag('child')) {
+  // Sizes run now replace those of an earlier run in store.json; others are kept (runs of one size at a time add up).
+  const file = join(RESULTS, 'store.json');
+  let earlier: SizeResult[] = [];
+  try {
+    earlier = (JSON.parse(readFileSync(file, 'utf8')) as { sizes?: SizeResult[] }).sizes ?? [];
+  } catch {
+    earlier = [];
+  }
+  const order = Object.keys(SIZES);
+  const merged = [...earlier.filter((e) => !results.some((r) => r.size === e.size)), ...results].sort((a, b) => order.indexOf(a.size) - order.indexOf(b.size));
+  writeFileSync(file, `${JSON.stringify({ machine, date: new Date().toISOString(), seed: SEED, queries: QUERIES, warm: WARM, sizes: merged }, null, 2)}\n`);
+}
