@@ -57,6 +57,7 @@ function Brand() {
 export function App() {
   const [session, setSession] = useState<AuthSession | undefined>();
   const [notice, setNotice] = useState('');
+  const [signedIn, setSignedIn] = useState(false);
   useEffect(() => {
     let live = true;
     api.me().then(
@@ -88,6 +89,7 @@ export function App() {
               const fresh = await api.me().catch(() => s);
               setCsrfToken(fresh.csrfToken ?? s.csrfToken);
               setSession(fresh.user ? fresh : s);
+              setSignedIn(true);
             }}
           />
         </main>
@@ -102,12 +104,12 @@ export function App() {
   };
   return (
     <SessionContext.Provider value={session}>
-      <Shell session={session} onSignOut={signOut} />
+      <Shell session={session} onSignOut={signOut} focusMain={signedIn} />
     </SessionContext.Provider>
   );
 }
 
-function Shell({ session, onSignOut }: { session: AuthSession; onSignOut: () => void }) {
+function Shell({ session, onSignOut, focusMain }: { session: AuthSession; onSignOut: () => void; focusMain: boolean }) {
   const route = useRoute();
   const [head, ...rest] = route.path;
   const main = useRef<HTMLElement>(null);
@@ -116,7 +118,8 @@ function Shell({ session, onSignOut }: { session: AuthSession; onSignOut: () => 
   useEffect(() => {
     // After navigation, move focus to the new view for keyboard and screen-reader users
     // (not on first load, so the first Tab still reaches the skip link).
-    if (first.current) { first.current = false; return; }
+    // After signing in the form is gone: focus the view instead of leaving it on the page.
+    if (first.current) { first.current = false; if (focusMain) main.current?.focus({ preventScroll: true }); return; }
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [route.path.join('/')]);
