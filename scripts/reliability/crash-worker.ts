@@ -37,6 +37,8 @@ async function importAll(): Promise<void> {
     const ds = readDataset(readFileSync(file, 'utf8'), { file });
     const summary = await repo.importDataset(ds, { actor: 'crash-import' });
     say(`ACK doc ${ds.sources[0]!.id} ${summary.claims}`);
+    // SQLite writes are synchronous: leave the edits room between documents.
+    await new Promise((r) => setTimeout(r, 25));
   }
   importing = false;
 }

@@ -22,7 +22,7 @@
  *
  * Exits 1 on any violation. Results: bench/results/crash.json.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +33,14 @@ import { openStore } from '../../src/store/open-store.js';
 import { CURATED, ROOT, childEnv, exited, flag, killPid, machine, removeDir, seeded, storesFrom, table, tempDir, throwawayPostgres, writeResults, type StoreKind } from './common.js';
 
 const WORKER = fileURLToPath(new URL('./crash-worker.ts', import.meta.url));
+
+/** What to clean up when interrupted: the running worker and the temp folder. */
+const live = { worker: undefined as ChildProcess | undefined, dir: undefined as string | undefined };
+function onSignal(signal: NodeJS.Signals): void {
+  if (live.worker) killPid(live.worker, 'SIGKILL');
+  if (live.dir) removeDir(live.dir);
+  process.exit(signal === 'SIGINT' ? 130 : 143);
+}
 
 export interface CrashOptions {
   readonly stores: readonly StoreKind[];
@@ -140,6 +148,7 @@ function parseAcks(text: string): Acks {
 /** Runs the worker; SIGKILLs it `killAfterMs` after it says READY (never when undefined). */
 async function runWorker(db: string, docsDir: string, editIds: readonly string[], seed: number, killAfterMs: number | undefined, ackFile: string): Promise<{ killed: boolean; ms: number; stderr: string; code: number | null }> {
   const child = spawn(process.execPath, ['--import', 'tsx', WORKER, db, docsDir, editIds.join(','), String(seed)], { cwd: ROOT, env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+  live.worker = child;
   let stderr = '';
   let buffered = '';
   let readyAt = 0;
@@ -369,6 +378,7 @@ async function hasAmcheck(url: string): Promise<boolean> {
 export async function runCrash(opts: CrashOptions): Promise<{ summaries: StoreSummary[]; trials: TrialResult[]; notes: string[] }> {
   const log = opts.log ?? (() => {});
   const dir = tempDir('isnad-crash-');
+  live.dir = dir;
   const summaries: StoreSummary[] = [];
   const trials: TrialResult[] = [];
   const notes: string[] = [];
@@ -476,6 +486,8 @@ export function summaryTable(summaries: readonly StoreSummary[]): string {
 }
 
 async function main(): Promise<number> {
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
   const trials = Number(flag('trials', '50'));
   const seed = Number(flag('seed', '1'));
   const docs = Number(flag('docs', '12'));
