@@ -87,3 +87,20 @@ describe('isnad ingest and review', () => {
     expect(exported.claims.some((c: { predicate: string; subject: string; object: string }) => c.predicate === 'same_as' && c.subject === 'tariq-mansour' && c.object === 'tariq-2')).toBe(true);
   });
 });
+
+describe('isnad import --source-text', () => {
+  it('locates every evidence quote in the attached text, and refuses a text that lacks one', async () => {
+    const db2 = join(dir, 'texts.sqlite');
+    const ok = await isnad(['--db', db2, 'import', '--source-text', `farouk-2020=${join(FIXTURES, 'farouk-2020.txt')}`, MINI]);
+    expect(ok.code).toBe(0);
+    const claims = JSON.parse((await isnad(['--db', db2, 'export', '--format', 'json'])).stdout).claims as Array<{ evidence: Array<{ source: string; locator?: { start: number; end: number } }> }>;
+    const located = claims.flatMap((c) => c.evidence).filter((e) => e.source === 'farouk-2020');
+    expect(located.length).toBeGreaterThan(0);
+    expect(located.every((e) => e.locator && e.locator.end > e.locator.start)).toBe(true);
+    const wrong = join(dir, 'wrong.txt');
+    writeFileSync(wrong, 'A different text that quotes none of the claims.');
+    const bad = await isnad(['--db', join(dir, 'texts2.sqlite'), 'import', '--source-text', `farouk-2020=${wrong}`, MINI]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/quote does not occur verbatim/);
+  });
+});

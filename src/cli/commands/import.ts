@@ -43,7 +43,7 @@ export function register(program: Command, ctx: CliContext): void {
     .description('Import dataset files into the store. Every file is validated before anything is written; each file is imported in one transaction.')
     .argument('<files...>', 'dataset files (YAML or JSON; other formats with --format)')
     .option('-f, --format <format>', `input format: ${[...IMPORTERS.keys()].join(', ')} (default: from the file extension)`)
-    .option('--source-text <id=file...>', 'attach the text of a source, so evidence quotes are checked and located in it')
+    .option('--source-text <id=file>', 'attach the text of a source, so evidence quotes are checked and located in it (repeatable)', (v: string, all: string[]) => [...all, v], [] as string[])
     .option('--max-mb <n>', 'refuse input files larger than this many megabytes', '64')
     .addHelpText('after', '\nExamples:\n  isnad import data/islamic-state-al-qaeda.yaml\n  isnad import --db my.sqlite --source-text orton-2016=article.txt dataset.yaml')
     .action(async (files: string[], opts: { format?: string; sourceText?: string[]; maxMb?: string }) => {
