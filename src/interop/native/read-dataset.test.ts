@@ -84,6 +84,12 @@ describe('readDataset bad input', () => {
     expect(issues[0]).toMatchObject({ code: 'invalid_field', path: 'entities[1]', line: 7 });
   });
 
+  it('rejects unresolved aliases and alias bombs as invalid YAML, not a crash', () => {
+    expect(issuesOf('*a\n')[0]).toMatchObject({ code: 'invalid_yaml' });
+    const bomb = ['a: &a [x, x, x, x, x, x, x, x, x, x]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(', ')}]`)].join('\n');
+    expect(issuesOf(bomb)[0]).toMatchObject({ code: 'invalid_yaml' });
+  });
+
   it('rejects a missing format marker', () => {
     expect(issuesOf('entities: []\n')[0]).toMatchObject({ path: 'format' });
   });

@@ -29,7 +29,13 @@ export function readDataset(text: string, opts: ReadOptions): Dataset {
       `${opts.file} is not valid YAML or JSON`,
     );
   }
-  const raw: unknown = doc.toJS({ maxAliasCount: 100 });
+  let raw: unknown;
+  try {
+    // maxAliasCount guards against alias bombs; an unresolved alias fails here too.
+    raw = doc.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    throw new ValidationError([{ code: 'invalid_yaml', path: '', message: (err as Error).message.split('\n')[0] ?? 'invalid YAML aliases', file: opts.file, line: 1 }], `${opts.file} is not valid YAML or JSON`);
+  }
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ValidationError([{ code: 'invalid_field', path: '', message: 'the document must be a mapping with format: isnad/1', file: opts.file, line: 1 }]);
   }
