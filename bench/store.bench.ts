@@ -53,6 +53,8 @@ const MIN_N = Number(arg('min-n', '100'));
 /** Most seconds oxigraph may spend loading one size; past it the load stops and only its rate is reported. */
 const OX_MAX_LOAD_S = Number(arg('oxigraph-max-load-s', '300'));
 const CHUNK = 50_000;
+/** Questions not asked of oxigraph (e.g. `--oxigraph-skip asOf,lineage` when its property paths take minutes). */
+const OX_SKIP = new Set(arg('oxigraph-skip', '').split(',').filter(Boolean));
 
 const DAY = 86_400_000;
 const dayOf = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / DAY);
@@ -288,7 +290,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     const { warm, run } = split(targets[q]);
     const runners: Parameters<typeof measureInterleaved<Target>>[2] = { isnad: { run: isnadRun[q], budgetMs: BUDGET_MS } };
     if (httpRun) runners.http = { run: httpRun[q], budgetMs: BUDGET_MS };
-    if (oxRun) runners.oxigraph = { run: oxRun[q], budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
+    if (oxRun && !OX_SKIP.has(q)) runners.oxigraph = { run: oxRun[q], budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
     try {
       const res = await measureInterleaved(run, warm, runners, MIN_N);
       queries[q] = res.isnad;
