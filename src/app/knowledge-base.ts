@@ -21,6 +21,7 @@ import {
   type TimelineEntry,
   type TimelineOptions,
   type ViewedClaim,
+  SUCCESSION,
 } from '../core/perspective/index.js';
 import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../core/vocabulary.js';
 import { parseTime, sortKey } from '../core/time.js';
@@ -186,9 +187,32 @@ export class KnowledgeBase {
     return profileOf(e, claims);
   }
 
+  /**
+   * What the as-of view reads: the forms an organization took (closure over renames, mergers and
+   * declarations only, both ways) and every claim about those forms. Allegiance and splits do
+   * not make another body one of its forms, so they do not widen the set (a branch's parent and
+   * its other branches stay out).
+   */
+  async successionClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
+    const forms = new Set<string>([entity]);
+    let frontier = [entity];
+    const succession = [...SUCCESSION];
+    while (frontier.length && forms.size <= maxNodes) {
+      const next: string[] = [];
+      for (const c of await this.repo.listClaims({ entities: frontier, predicates: succession, statuses: ['accepted', 'candidate'] })) {
+        if (!c.object) continue;
+        for (const n of [c.subject, c.object]) if (!forms.has(n)) { forms.add(n); next.push(n); }
+      }
+      frontier = next;
+    }
+    const claims = await this.repo.listClaims({ entities: [...forms], statuses: ['accepted', 'candidate'] });
+    await this.preload(claims);
+    return claims;
+  }
+
   async asOf(nameOrId: string, date: string, perspectiveKey?: string): Promise<AsOfView> {
     const e = await this.resolve(nameOrId);
-    const claims = await this.familyClaims(e.id);
+    const claims = await this.successionClaims(e.id);
     return asOf(e.id, date, await this.viewed(claims, perspectiveKey), this.lookup);
   }
 
