@@ -4,18 +4,10 @@
  * generated family names, written in varying romanisations (Mohammed/Muhammad, al-/el-, ou/u …).
  */
 import { COMMON_NISBA_KEYS, ISMS } from '../src/names/lexicon.js';
+import { mulberry32 } from './generate/prng.js';
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The shared seeded PRNG (mulberry32), under the name the benches use. */
+export const rng = mulberry32;
 
 const cap = (s: string): string => s.replace(/(^|[\s-])([a-z])/g, (_m, p: string, c: string) => p + c.toUpperCase());
 

@@ -20,23 +20,13 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { browserUnavailable, DESKTOP, ensureWebBuilt, launchBrowser, ROOT, startServer, type RunningServer } from '../test/e2e/harness.js';
+import { mulberry32 as rng } from './generate/prng.js';
 
 const RUNS = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 5;
 const TIMELINE_EVENTS = 10_000;
 const NETWORK_NODES = 5_000;
 const NETWORK_ORGS = 100;
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 

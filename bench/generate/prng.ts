@@ -1,15 +1,21 @@
-/** A small seeded PRNG (mulberry32) with the draws the generator needs; no Math.random anywhere. */
-export class Rng {
-  private s: number;
-  constructor(seed: number) {
-    this.s = seed >>> 0;
-  }
-  /** Uniform in [0, 1). */
-  next(): number {
-    let t = (this.s = (this.s + 0x6d2b79f5) >>> 0);
+/** mulberry32: a small seeded PRNG returning floats in [0, 1); every seeded generator here uses it. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A small seeded PRNG (mulberry32) with the draws the generator needs; no Math.random anywhere. */
+export class Rng {
+  /** Uniform in [0, 1). */
+  readonly next: () => number;
+  constructor(seed: number) {
+    this.next = mulberry32(seed);
   }
   /** Integer in [lo, hi] inclusive. */
   int(lo: number, hi: number): number {

@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mulberry32 } from '../../bench/generate/prng.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'isnad.mjs');
@@ -148,17 +149,8 @@ export async function startServer(db: string, opts: { auth?: boolean; timeoutMs?
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Mulberry32: a small seeded generator, so a run can be repeated with `--seed`. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (the benches' mulberry32), so a run can be repeated with `--seed`. */
+export const seeded = mulberry32;
 
 /** A plain-text table with right-aligned numbers. */
 export function table(headers: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
