@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mulberry32 } from '../../bench/generate/prng.js';
+import { freePort } from '../../test/support/postgres.js';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BIN = join(ROOT, 'bin', 'isnad.mjs');
@@ -39,17 +40,6 @@ export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment for `isnad` children: no store named by the caller's environment. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -196,3 +186,5 @@ export async function editorToken(db: string, name = 'loadtest'): Promise<string
   if (!token.startsWith('isnad_')) throw new Error(`unexpected token output: ${out}`);
   return token;
 }
+
+export { freePort };

@@ -45,6 +45,33 @@ export interface ImportAfter {
   readonly versions: { readonly claims: Record<string, number>; readonly entities: Record<string, number> };
 }
 
+/** How many records of each kind a dataset holds: an import's summary. */
+export function importSummaryOf(ds: Dataset): ImportSummary {
+  return {
+    sources: ds.sources.length,
+    entities: ds.entities.length,
+    names: ds.entities.reduce((n, e) => n + e.names.length, 0),
+    claims: ds.claims.length,
+    perspectives: ds.perspectives.length,
+    disputes: ds.disputes.length,
+  };
+}
+
+/** The `after` of an import's history entry: counts, the ids written and their versions. */
+export function importAfterOf(ds: Dataset, versions: ImportAfter['versions']): ImportAfter {
+  return {
+    counts: importSummaryOf(ds),
+    ids: {
+      sources: ds.sources.map((s) => s.id),
+      entities: ds.entities.map((e) => e.id),
+      claims: ds.claims.map((c) => c.id),
+      perspectives: ds.perspectives.map((p) => p.id),
+      disputes: ds.disputes.map((d) => d.id),
+    },
+    versions,
+  };
+}
+
 /** Who writes, as what action, against which version; `reverts` for the writes of a revert. */
 export type WriteContext = { actor: string; action: string; expectedVersion?: number; reverts?: number };
 
@@ -81,25 +108,8 @@ export class Writer {
   async importDataset(ds: Dataset, actor: string): Promise<ImportSummary> {
     const before = await this.snapshot(ds);
     const versions = await this.upsertDataset(ds);
-    const counts: ImportSummary = {
-      sources: ds.sources.length,
-      entities: ds.entities.length,
-      names: ds.entities.reduce((n, e) => n + e.names.length, 0),
-      claims: ds.claims.length,
-      perspectives: ds.perspectives.length,
-      disputes: ds.disputes.length,
-    };
-    const after: ImportAfter = {
-      counts,
-      ids: {
-        sources: ds.sources.map((s) => s.id),
-        entities: ds.entities.map((e) => e.id),
-        claims: ds.claims.map((c) => c.id),
-        perspectives: ds.perspectives.map((p) => p.id),
-        disputes: ds.disputes.map((d) => d.id),
-      },
-      versions,
-    };
+    const after = importAfterOf(ds, versions);
+    const counts = after.counts;
     await appendChange(this.db, { actor, action: 'import', targetKind: 'dataset', targetId: ds.sources.map((s) => s.id).join(',') || '-', before, after });
     return counts;
   }

@@ -15,6 +15,7 @@ import type Database from 'better-sqlite3';
 import type { Claim, Dataset } from '../../core/model.js';
 import type { ImportSummary } from '../repository.js';
 import { claimToRows, entityToRows, sourceToRow } from '../rows.js';
+import { importAfterOf, importSummaryOf } from '../writes.js';
 import { dayBounds } from './fast-time.js';
 
 /** Imports with at least this many claims (and more than the store holds) rebuild indexes afterwards. */
@@ -57,20 +58,9 @@ function isPrimaryKeyConflict(err: unknown): boolean {
 
 const INDEXED_TABLES = ['claim', 'evidence', 'attribution'];
 
-function summaryOf(ds: Dataset): ImportSummary {
-  return {
-    sources: ds.sources.length,
-    entities: ds.entities.length,
-    names: ds.entities.reduce((n, e) => n + e.names.length, 0),
-    claims: ds.claims.length,
-    perspectives: ds.perspectives.length,
-    disputes: ds.disputes.length,
-  };
-}
-
 /** Writes one dataset's rows and its history entry; throws {@link Conflict} when a record exists. */
 function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (name: string) => string, actor: string): ImportSummary {
-  const counts = summaryOf(ds);
+  const counts = importSummaryOf(ds);
   const versions = { claims: {} as Record<string, number>, entities: {} as Record<string, number> };
   try {
     for (const s of ds.sources) ins.insert('source', sourceToRow(s) as unknown as Row);
@@ -98,17 +88,7 @@ function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (
   }
   // The history entry, as the generic import writes it: nothing was replaced, so `before` is empty.
   const before: Dataset = { sources: [], entities: [], claims: [], perspectives: [], disputes: [] };
-  const after = {
-    counts,
-    ids: {
-      sources: ds.sources.map((s) => s.id),
-      entities: ds.entities.map((e) => e.id),
-      claims: ds.claims.map((c) => c.id),
-      perspectives: ds.perspectives.map((p) => p.id),
-      disputes: ds.disputes.map((d) => d.id),
-    },
-    versions,
-  };
+  const after = importAfterOf(ds, versions);
   db.prepare('insert into change_log (at, actor, action, target_kind, target_id, before, after, reverts) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
     new Date().toISOString(),
     actor,
