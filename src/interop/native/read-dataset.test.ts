@@ -96,6 +96,14 @@ describe('readDataset bad input', () => {
 });
 
 describe('native round trip', () => {
+  it('writes an empty locator as no locator, as the store keeps it (found by the store round-trip property)', () => {
+    const ds = loadMini();
+    const first = ds.claims[0]!;
+    const withEmpty = { ...ds, claims: [{ ...first, evidence: [{ ...first.evidence[0]!, locator: {} }] }, ...ds.claims.slice(1)] };
+    const out = writeDataset(withEmpty, 'yaml');
+    expect(out).toBe(writeDataset({ ...ds, claims: [{ ...first, evidence: [{ source: first.evidence[0]!.source, quote: first.evidence[0]!.quote }] }, ...ds.claims.slice(1)] }, 'yaml'));
+  });
+
   it('export → import → export is byte-identical, in YAML and JSON', () => {
     for (const format of ['yaml', 'json'] as const) {
       const once = writeDataset(loadMini(), format);

@@ -27,12 +27,18 @@ function entityDoc(e: Entity) {
   };
 }
 
+/** A locator with no fields says nothing: written as no locator, as the store keeps it. */
+function locatorDoc(l: Claim['evidence'][number]['locator']) {
+  const doc = l && ordered(l, ['page', 'start', 'end', 'section']);
+  return doc && Object.keys(doc).length > 0 ? doc : undefined;
+}
+
 function claimDoc(c: Claim) {
   return ordered(
     {
       ...c,
       attribution: c.attribution.map((a) => ordered(a, ['entity', 'source', 'via', 'date'])),
-      evidence: c.evidence.map((e) => ordered({ ...e, locator: e.locator && ordered(e.locator, ['page', 'start', 'end', 'section']) }, ['source', 'quote', 'locator'])),
+      evidence: c.evidence.map((e) => ordered({ ...e, locator: locatorDoc(e.locator) }, ['source', 'quote', 'locator'])),
     },
     ['id', 'subject', 'predicate', 'object', 'value', 'time', 'stance', 'attribution', 'evidence', 'confidence', 'status', 'dispute', 'note', 'recordedBy', 'recordedAt'],
   );
