@@ -9,17 +9,8 @@ import type { ChangeRow, Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export interface NewChange {
-  /** Default is now. */
-  readonly at?: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly targetKind: string;
-  readonly targetId: string;
-  readonly before: unknown;
-  readonly after: unknown;
-  readonly reverts?: number;
-}
+/** A change to append: an entry without its id, `at` defaulting to now. */
+export type NewChange = Omit<ChangeEntry, 'id' | 'at'> & { readonly at?: string };
 
 /** Appends one entry; returns its id. */
 export async function appendChange(db: Db, c: NewChange): Promise<number> {
