@@ -51,6 +51,11 @@ export interface NameSearcher {
   search(query: string, limit: number): Promise<SearchHit[]>;
 }
 
+/** Each claim once, first occurrence kept. */
+function uniqueClaims(claims: readonly Claim[]): Claim[] {
+  return [...new Map(claims.map((c) => [c.id, c])).values()];
+}
+
 export class KnowledgeBase {
   private readonly entityCache = new Map<string, Entity | undefined>();
   private perspectivesCache?: Perspective[];
@@ -223,13 +228,18 @@ export class KnowledgeBase {
     return lineageOf(e.id, await this.viewed(claims, perspectiveKey), this.lookup);
   }
 
+  /** Claims about an entity or asserted by it, each once. */
+  private async claimsInvolving(id: string): Promise<Claim[]> {
+    return uniqueClaims([...(await this.repo.listClaims({ entities: [id] })), ...(await this.repo.listClaims({ claimants: [id] }))]);
+  }
+
   async timeline(opts: TimelineOptions & { entityName?: string; perspective?: string; family?: boolean }): Promise<TimelineEntry[]> {
     const entity = opts.entityName ? (await this.resolve(opts.entityName)).id : undefined;
     let claims: Claim[];
     if (entity && opts.family) claims = await this.familyClaims(entity);
-    else if (entity) claims = [...(await this.repo.listClaims({ entities: [entity] })), ...(await this.repo.listClaims({ claimants: [entity] }))];
+    else if (entity) claims = await this.claimsInvolving(entity);
     else claims = await this.repo.listClaims({ statuses: ['accepted'] });
-    const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
+    const unique = uniqueClaims(claims);
     await this.preload(unique);
     return timelineOf(await this.viewed(unique, opts.perspective), { ...opts, entity: opts.family ? undefined : entity });
   }
@@ -237,11 +247,10 @@ export class KnowledgeBase {
 
   async disputes(nameOrId?: string): Promise<DisputeView[]> {
     const e = nameOrId ? await this.resolve(nameOrId) : undefined;
-    const claims = e ? [...(await this.repo.listClaims({ entities: [e.id] })), ...(await this.repo.listClaims({ claimants: [e.id] }))] : await this.repo.listClaims({});
-    const unique = [...new Map(claims.map((c) => [c.id, c])).values()];
+    const unique = e ? await this.claimsInvolving(e.id) : await this.repo.listClaims({});
     const disputeIds = [...new Set(unique.map((c) => c.dispute).filter((d): d is string => Boolean(d)))];
     const whole = e ? [...unique, ...(await Promise.all(disputeIds.map((d) => this.repo.listClaims({ dispute: d })))).flat()] : unique;
-    const all = [...new Map(whole.map((c) => [c.id, c])).values()];
+    const all = uniqueClaims(whole);
     await this.preload(all);
     return disputesOf(all, e ? await this.disputeRecords(disputeIds) : await this.repo.listDisputes(), this.lookup, e?.id);
   }

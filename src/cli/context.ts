@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
-import { KnowledgeBase, type NameSearcher } from '../app/knowledge-base.js';
+import { KnowledgeBase } from '../app/knowledge-base.js';
 import { openStore } from '../store/open-store.js';
 import type { Repository } from '../store/repository.js';
 import { readDataset } from '../interop/native/read-dataset.js';
@@ -30,12 +30,6 @@ export function storeLocation(opts: GlobalOptions): { location: string; isDefaul
 export async function buildDefaultStore(repo: Repository): Promise<void> {
   const ds = readDataset(readFileSync(DEFAULT_DATASET, 'utf8'), { file: DEFAULT_DATASET });
   await repo.importDataset(ds, { actor: 'isnad-default-dataset' });
-}
-
-let searcherFactory: ((repo: Repository) => Promise<NameSearcher>) | undefined;
-/** Lets the names module plug in transliteration-aware search. */
-export function setSearcherFactory(f: (repo: Repository) => Promise<NameSearcher>): void {
-  searcherFactory = f;
 }
 
 export class CliContext {
@@ -66,7 +60,7 @@ export class CliContext {
 
   async kb(): Promise<KnowledgeBase> {
     const repo = await this.open();
-    return new KnowledgeBase(repo, searcherFactory ? await searcherFactory(repo) : undefined);
+    return new KnowledgeBase(repo);
   }
 
   async close(): Promise<void> {

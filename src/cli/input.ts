@@ -2,16 +2,20 @@
 import { readFileSync, statSync } from 'node:fs';
 import { IsnadError } from '../core/errors.js';
 
-/** Reads a UTF-8 text file; rejects directories, missing files and invalid UTF-8 with a clear message. */
-export function readInputFile(path: string): string {
-  let bytes: Buffer;
+/** Reads a file's bytes; rejects directories and missing files with a clear message. */
+export function readInputBytes(path: string): Buffer {
   try {
     if (statSync(path).isDirectory()) throw new IsnadError('bad_input', `${path} is a directory, not a file`);
-    bytes = readFileSync(path);
+    return readFileSync(path);
   } catch (err) {
     if (err instanceof IsnadError) throw err;
     throw new IsnadError('not_found', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
   }
+}
+
+/** Reads a UTF-8 text file; rejects directories, missing files and invalid UTF-8 with a clear message. */
+export function readInputFile(path: string): string {
+  const bytes = readInputBytes(path);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {

@@ -1,31 +1,10 @@
 /** `isnad extract FILE`: entities and candidate claims from a document, printed, never stored. */
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { IsnadError } from '../../core/errors.js';
-import { ExtractError, extractDocument, type ExtractResult, type InputFormat, type KnownEntity } from '../../extract/index.js';
+import { ExtractError, extractDocument, type ExtractResult, type InputFormat } from '../../extract/index.js';
+import { knownEntities } from '../../app/ingest.js';
+import { readInputBytes } from '../input.js';
 import type { CliContext } from '../context.js';
-
-/** Reads the entities of the store as warm-mode link targets. */
-async function knownFromStore(ctx: CliContext): Promise<KnownEntity[]> {
-  const repo = await ctx.open();
-  const out: KnownEntity[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await repo.listEntities({ limit: 1000, offset });
-    for (const e of page) out.push({ id: e.id, type: e.type, names: [e.canonical, ...e.names.map((n) => n.name)] });
-    if (page.length < 1000) break;
-  }
-  return out;
-}
-
-function readBytes(path: string): Uint8Array {
-  try {
-    if (statSync(path).isDirectory()) throw new IsnadError('bad_input', `${path} is a directory, not a file`);
-    return readFileSync(path);
-  } catch (err) {
-    if (err instanceof IsnadError) throw err;
-    throw new IsnadError('not_found', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
-  }
-}
 
 function human(r: ExtractResult & { text: string }, file: string): string {
   const name = (id: string | null) => (id === null ? '' : (r.entities.find((e) => e.id === id)?.canonical ?? id));
@@ -52,8 +31,8 @@ export function register(program: Command, ctx: CliContext): void {
     .action(async (file: string, opts: { format: string; type?: string; store?: boolean }) => {
       if (!['json', 'text'].includes(opts.format)) throw new IsnadError('bad_input', `--format must be json or text, not ${opts.format}`);
       if (opts.type && !['text', 'markdown', 'html'].includes(opts.type)) throw new IsnadError('bad_input', `--type must be text, markdown or html, not ${opts.type}`);
-      const bytes = readBytes(file);
-      const known = opts.store ? await knownFromStore(ctx) : undefined;
+      const bytes = readInputBytes(file);
+      const known = opts.store ? await knownEntities(await ctx.open()) : undefined;
       let r: ReturnType<typeof extractDocument>;
       try {
         r = extractDocument(bytes, { filename: file, ...(opts.type ? { format: opts.type as InputFormat } : {}), ...(known ? { known } : {}) });

@@ -1,11 +1,11 @@
 /** `isnad ingest FILE…`: documents in, candidate claims stored for review; one transaction per document. */
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SingleBar, Presets } from 'cli-progress';
 import { IsnadError } from '../../core/errors.js';
 import { SOURCE_KINDS, type SourceKind } from '../../core/model.js';
 import { ingestDocument, knownEntities, type IngestOutcome } from '../../app/ingest.js';
 import type { CliContext } from '../context.js';
+import { readInputBytes } from '../input.js';
 
 export function register(program: Command, ctx: CliContext): void {
   program
@@ -30,11 +30,10 @@ export function register(program: Command, ctx: CliContext): void {
       for (const file of files) {
         bar?.update({ file });
         try {
-          if (statSync(file).isDirectory()) throw new IsnadError('bad_input', `${file} is a directory`);
           const meta = { title: opts.sourceTitle, author: opts.sourceAuthor, date: opts.sourceDate, url: opts.sourceUrl, kind: opts.sourceKind as SourceKind | undefined };
-          results.push(await ingestDocument(repo, readFileSync(file), file, meta, known));
+          results.push(await ingestDocument(repo, readInputBytes(file), file, meta, known));
         } catch (err) {
-          const message = err instanceof IsnadError ? err.message : (err as NodeJS.ErrnoException).code === 'ENOENT' ? `${file}: no such file` : `${file}: ${(err as Error).message}`;
+          const message = err instanceof IsnadError ? err.message : `${file}: ${(err as Error).message}`;
           results.push({ status: 'failed', file, error: message });
         }
         bar?.increment();
