@@ -3,11 +3,12 @@
  * view needs, and build the views of `core/perspective`. The CLI and the HTTP server both call
  * these, so both answer the same questions the same way.
  */
-import type { Claim, Dispute, Entity, Perspective, Source } from '../core/model.js';
+import type { Claim, Entity, Perspective, Source } from '../core/model.js';
 import { isNetworkPredicate, networkAt, type Network } from '../core/perspective/network.js';
 import { IsnadError, NotFoundError } from '../core/errors.js';
 import {
   asOf,
+  asOfReads,
   claimsInView,
   disputesOf,
   lineageOf,
@@ -21,7 +22,10 @@ import {
   type TimelineEntry,
   type TimelineOptions,
   type ViewedClaim,
+  type EntityLookup,
   SUCCESSION,
+  FAMILY_PREDICATES,
+  type AsOfReads,
 } from '../core/perspective/index.js';
 import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../core/vocabulary.js';
 import { parseTime, sortKey } from '../core/time.js';
@@ -50,6 +54,10 @@ export interface SearchHit {
 export interface NameSearcher {
   search(query: string, limit: number): Promise<SearchHit[]>;
 }
+
+const FAMILY: ReadonlySet<Predicate> = new Set(FAMILY_PREDICATES);
+const DAY_MS = 86_400_000;
+const byId = (a: Claim, b: Claim) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Each claim once, first occurrence kept. */
 function uniqueClaims(claims: readonly Claim[]): Claim[] {
@@ -146,28 +154,28 @@ export class KnowledgeBase {
       if (c.object) ids.add(c.object);
       for (const a of c.attribution) if (a.entity) ids.add(a.entity);
     }
-    const missing = [...ids].filter((id) => !this.entityCache.has(id));
+    await this.loadEntities([...ids]);
+    const sources = new Set<string>();
+    for (const c of claims) for (const ev of c.evidence) if (!this.sourceCache.has(ev.source)) sources.add(ev.source);
+    if (sources.size === 0) return;
+    const found = new Map((await this.repo.getSources([...sources])).map((x) => [x.id, x]));
+    for (const id of sources) this.sourceCache.set(id, found.get(id));
+  }
+
+  /** Loads these entities into the cache (those not there yet) in one store call. */
+  private async loadEntities(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.entityCache.has(id));
+    if (missing.length === 0) return;
     for (const e of await this.repo.getEntities(missing)) this.entityCache.set(e.id, e);
-    for (const c of claims) for (const ev of c.evidence) await this.source(ev.source);
   }
 
   /** Claims about an organization family: expands over lineage edges until closed (bounded). */
   async familyClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
-    return this.familyClaimsOf(entity, maxNodes);
-  }
-
-  /**
-   * {@link familyClaims}, optionally only the claims with the given predicates. The family is
-   * the same (it grows over lineage edges only), so with every lineage predicate among them the
-   * result is exactly the family's claims with those predicates, in the same order — what the
-   * lineage view reads, without the members' thousands of other claims.
-   */
-  private async familyClaimsOf(entity: string, maxNodes: number, predicates?: readonly Predicate[]): Promise<Claim[]> {
     const seen = new Set<string>([entity]);
     const claims = new Map<string, Claim>();
     let frontier = [entity];
     while (frontier.length && seen.size <= maxNodes) {
-      const batch = await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'], ...(predicates ? { predicates } : {}) });
+      const batch = await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'] });
       const next: string[] = [];
       for (const c of batch) {
         claims.set(c.id, c);
@@ -194,38 +202,102 @@ export class KnowledgeBase {
 
   /**
    * What the as-of view reads: the forms an organization took (closure over renames, mergers and
-   * declarations only, both ways) and every claim about those forms. Allegiance and splits do
-   * not make another body one of its forms, so they do not widen the set (a branch's parent and
-   * its other branches stay out).
+   * declarations only, both ways) and the claims about those forms — all of them, or with `reads`
+   * only those the overall view can be changed by (see `asOfReads`). Allegiance and splits do not
+   * make another body one of its forms, so they do not widen the set (a branch's parent and its
+   * other branches stay out). Claims come ordered by id either way.
    */
-  async successionClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
+  async successionClaims(entity: string, maxNodes = 200, reads?: AsOfReads): Promise<Claim[]> {
+    const claims = await this.formsClaims(entity, maxNodes, reads);
+    await this.preload(claims);
+    return claims;
+  }
+
+  /** {@link successionClaims} without loading the entities and sources they name. */
+  private async formsClaims(entity: string, maxNodes: number, reads?: AsOfReads): Promise<Claim[]> {
     const forms = new Set<string>([entity]);
     let frontier = [entity];
     const succession = [...SUCCESSION];
+    const statuses = ['accepted', 'candidate'] as const;
     while (frontier.length && forms.size <= maxNodes) {
       const next: string[] = [];
-      for (const c of await this.repo.listClaims({ entities: frontier, predicates: succession, statuses: ['accepted', 'candidate'] })) {
+      for (const c of await this.repo.listClaims({ entities: frontier, predicates: succession, statuses: [...statuses] })) {
         if (!c.object) continue;
         for (const n of [c.subject, c.object]) if (!forms.has(n)) { forms.add(n); next.push(n); }
       }
       frontier = next;
     }
-    const claims = await this.repo.listClaims({ entities: [...forms], statuses: ['accepted', 'candidate'] });
-    await this.preload(claims);
+    const entities = [...forms];
+    const claims = reads
+      ? [
+          ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
+          // Day bounds a day wider than the date's extent: the view decides exactly, the store only narrows.
+          ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.states, fromDay: Math.floor(reads.from / DAY_MS) - 1, toDay: Math.floor(reads.to / DAY_MS) + 1, includeUndated: true })),
+        ].sort(byId)
+      : await this.repo.listClaims({ entities, statuses: [...statuses] });
     return claims;
   }
 
   async asOf(nameOrId: string, date: string, perspectiveKey?: string): Promise<AsOfView> {
     const e = await this.resolve(nameOrId);
-    const claims = await this.successionClaims(e.id);
-    return asOf(e.id, date, await this.viewed(claims, perspectiveKey), this.lookup);
+    // The overall reading needs only what asOfReads names; a perspective weighs every claim on a proposition.
+    const claims = await this.formsClaims(e.id, 200, perspectiveKey ? undefined : asOfReads(date));
+    const viewed = await this.viewed(claims, perspectiveKey);
+    return this.labelled((lookup) => asOf(e.id, date, viewed, lookup), (v) => {
+      const items = [...v.forms, ...v.leaders, ...v.deputies, ...v.spokesmen, ...v.allegiance];
+      return {
+        entities: items.map((i) => i.entity),
+        claims: [...items.flatMap((i) => [...i.claims, ...(i.deniedBy ?? [])]), ...v.conflicts.flatMap((c) => [...c.asserting, ...c.denying])].map((x) => x.claim),
+      };
+    });
+  }
+
+  /**
+   * Builds a view, then loads the labels and sources of only what it shows (an organization's
+   * as-of view reads hundreds of memberships to show a few leaders). A pure view is built again
+   * when it asked for a label that was not loaded yet, so its text names entities as before.
+   */
+  private async labelled<T>(build: (lookup: EntityLookup) => T, shown: (view: T) => { entities: readonly string[]; claims: readonly Claim[] }): Promise<T> {
+    const missing = new Set<string>();
+    const view = build((id) => {
+      if (!this.entityCache.has(id)) missing.add(id);
+      return this.entityCache.get(id);
+    });
+    const { entities, claims } = shown(view);
+    await this.loadEntities([...missing, ...entities]);
+    await this.preload(claims);
+    return missing.size ? build(this.lookup) : view;
   }
 
   async lineage(nameOrId: string, perspectiveKey?: string): Promise<Lineage> {
     const e = await this.resolve(nameOrId);
     if (e.type !== 'organization') throw new IsnadError('bad_input', `${e.canonical} is a ${e.type}; lineage is for organizations.`);
-    const claims = await this.familyClaimsOf(e.id, 200, LINEAGE_PREDICATES);
-    return lineageOf(e.id, await this.viewed(claims, perspectiveKey), this.lookup);
+    return lineageOf(e.id, await this.viewed(await this.lineageClaims(e.id), perspectiveKey), this.lookup);
+  }
+
+  /**
+   * What the lineage view reads: the family (organizations joined by family edges — renames,
+   * mergers, splits, foundings, declarations — either way) and every lineage claim touching it.
+   * People who founded a form or were expelled, and allegiance edges, do not widen the family, as
+   * they do not in the view, so a branch's parent and its other branches stay out.
+   */
+  async lineageClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
+    const family = new Set<string>([entity]);
+    const claims = new Map<string, Claim>();
+    let frontier = [entity];
+    while (frontier.length && family.size <= maxNodes) {
+      const reached = new Set<string>();
+      for (const c of await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'], predicates: LINEAGE_PREDICATES })) {
+        claims.set(c.id, c);
+        if (c.object && FAMILY.has(c.predicate)) for (const n of [c.subject, c.object]) if (!family.has(n)) reached.add(n);
+      }
+      await this.loadEntities([...reached]);
+      frontier = [...reached].filter((n) => this.lookup(n)?.type === 'organization');
+      for (const n of frontier) family.add(n);
+    }
+    const all = [...claims.values()].sort(byId);
+    await this.preload(all);
+    return all;
   }
 
   /** Claims about an entity or asserted by it, each once. */
@@ -252,20 +324,7 @@ export class KnowledgeBase {
     const whole = e ? [...unique, ...(await Promise.all(disputeIds.map((d) => this.repo.listClaims({ dispute: d })))).flat()] : unique;
     const all = uniqueClaims(whole);
     await this.preload(all);
-    return disputesOf(all, e ? await this.disputeRecords(disputeIds) : await this.repo.listDisputes(), this.lookup, e?.id);
-  }
-
-  /**
-   * The dispute records with these ids: through the store's `getDisputes` when it has one (the
-   * SQLite store does), else filtered from the whole list. A view about one entity needs a few,
-   * not the whole table (tens of thousands of rows in a large store).
-   */
-  async disputeRecords(ids: readonly string[]): Promise<Dispute[]> {
-    if (ids.length === 0) return [];
-    const repo = this.repo as Repository & { getDisputes?: (ids: readonly string[]) => Promise<Dispute[]> };
-    if (typeof repo.getDisputes === 'function') return repo.getDisputes(ids);
-    const wanted = new Set(ids);
-    return (await this.repo.listDisputes()).filter((d) => wanted.has(d.id));
+    return disputesOf(all, e ? await this.repo.getDisputes(disputeIds) : await this.repo.listDisputes(), this.lookup, e?.id);
   }
 
   /**

@@ -204,6 +204,12 @@ export class KyselyRepository implements Repository {
     return r && rowToSource(r);
   }
 
+  async getSources(ids: readonly string[]): Promise<Source[]> {
+    const out: Source[] = [];
+    for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.db.selectFrom('source').selectAll().where('id', 'in', part).execute()).map(rowToSource));
+    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+  }
+
   async findSourceByHash(contentHash: string): Promise<Source | undefined> {
     const r = await this.db.selectFrom('source').selectAll().where('content_hash', '=', contentHash).orderBy('id').executeTakeFirst();
     return r && rowToSource(r);
@@ -241,13 +247,14 @@ export class KyselyRepository implements Repository {
       const src = f.source;
       q = q.where((eb) => eb.exists(eb.selectFrom('evidence').select('evidence.claim_id').whereRef('evidence.claim_id', '=', 'claim.id').where('evidence.source_id', '=', src)));
     }
-    if (f.fromDay !== undefined) {
-      const from = f.fromDay;
-      q = q.where('claim.time', 'is not', null).where((eb) => eb.or([eb('claim.t_hi', 'is', null), eb('claim.t_hi', '>=', from)]));
-    }
-    if (f.toDay !== undefined) {
-      const to = f.toDay;
-      q = q.where('claim.time', 'is not', null).where((eb) => eb.or([eb('claim.t_lo', 'is', null), eb('claim.t_lo', '<=', to)]));
+    if (f.fromDay !== undefined || f.toDay !== undefined) {
+      const { fromDay: from, toDay: to, includeUndated } = f;
+      q = q.where((eb) => {
+        const bounds = [eb('claim.time', 'is not', null)];
+        if (from !== undefined) bounds.push(eb.or([eb('claim.t_hi', 'is', null), eb('claim.t_hi', '>=', from)]));
+        if (to !== undefined) bounds.push(eb.or([eb('claim.t_lo', 'is', null), eb('claim.t_lo', '<=', to)]));
+        return includeUndated ? eb.or([eb('claim.time', 'is', null), eb.and(bounds)]) : eb.and(bounds);
+      });
     }
     return q;
   }
@@ -280,6 +287,12 @@ export class KyselyRepository implements Repository {
     const cs = await this.db.selectFrom('perspective_claimant').selectAll().orderBy('perspective_id').orderBy('seq').execute();
     const by = groupBy(cs, (c) => c.perspective_id);
     return ps.map((p) => ({ id: p.id, label: p.label, claimants: (by.get(p.id) ?? []).map((c) => c.entity_id) }));
+  }
+
+  async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
+    const out: Dispute[] = [];
+    for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.db.selectFrom('dispute').selectAll().where('id', 'in', part).execute()).map((d) => ({ id: d.id, question: d.question })));
+    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   async listDisputes(): Promise<Dispute[]> {

@@ -20,6 +20,8 @@ export interface ClaimFilter {
   /** Claims whose time can overlap [from, to] (days since epoch); undated claims are excluded when set. */
   readonly fromDay?: number;
   readonly toDay?: number;
+  /** With `fromDay`/`toDay`: keep undated claims too (they may hold at any time). */
+  readonly includeUndated?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }
@@ -114,6 +116,8 @@ export interface Repository {
   allNames(): AsyncIterable<NameHit & { type: EntityType }>;
 
   getSource(id: string): Promise<Source | undefined>;
+  /** Sources by id, ordered by id, missing ones left out: a view's citations in one call. */
+  getSources(ids: readonly string[]): Promise<Source[]>;
   findSourceByHash(contentHash: string): Promise<Source | undefined>;
   listSources(): Promise<Source[]>;
 
@@ -154,6 +158,8 @@ export interface Repository {
 
   listPerspectives(): Promise<Perspective[]>;
   listDisputes(): Promise<Dispute[]>;
+  /** Disputes by id, ordered by id, missing ones left out: a view about one entity needs a few, not the table. */
+  getDisputes(ids: readonly string[]): Promise<Dispute[]>;
   counts(): Promise<StoreCounts>;
   /** The change history of one record, oldest first. */
   history(targetKind: ChangeTargetKind, targetId: string): Promise<ChangeEntry[]>;

@@ -220,6 +220,8 @@ export function repositorySuite(engine: EngineHarness): void {
         expect((await repo.getSource('farouk-2020'))?.author).toBe('Lina Farouk');
         expect(ids(await repo.listSources())).toEqual(['farouk-2020', 'mn-statement-2009']);
         expect(await repo.findSourceByHash('sha256:none')).toBeUndefined();
+        expect(ids(await repo.getSources(['mn-statement-2009', 'nothing', 'farouk-2020', 'farouk-2020']))).toEqual(['farouk-2020', 'mn-statement-2009']);
+        expect(await repo.getSources([])).toEqual([]);
       });
     });
 
@@ -261,6 +263,8 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(await list({ claimants: ['mountain-network', 'river-emirate'] })).toEqual(['re-branch-emirate-denies', 're-branch-network-says']);
         expect(await list({ claimants: ['lina-farouk'] })).toHaveLength(18);
         expect(await list({ dispute: 'emirate-branch' })).toEqual(['re-branch-author', 're-branch-emirate-denies', 're-branch-network-says']);
+        expect((await repo.getDisputes(['nothing', 'emirate-branch'])).map((d) => d.id)).toEqual(['emirate-branch']);
+        expect(await repo.getDisputes([])).toEqual([]);
         expect(await list({ source: 'mn-statement-2009' })).toEqual([]);
         expect(await list({ source: 'farouk-2020' })).toHaveLength(20);
       });
@@ -270,6 +274,17 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(in2004).toEqual(['mansour-attack', 'mansour-leads-re', 'omar-leads-mn', 're-branch-author', 're-branch-emirate-denies', 're-branch-network-says']);
         expect(await list({ toDay: day('1990-12-31') })).toEqual(['haddad-leads', 'vb-founded']);
         expect(await list({ fromDay: day('2007-01-01'), predicates: ['leader_of'] })).toEqual(['mansour-leads-re', 'omar-leads-mn']);
+      });
+
+      it('keeps undated claims in a time window when asked (includeUndated)', async () => {
+        const dated = (await repo.getClaim('hill-split'))!;
+        const { time: _time, ...rest } = dated;
+        await repo.importDataset({ ...mini, sources: [], entities: [], perspectives: [], disputes: [], claims: [{ ...rest, id: 'hill-undated' }] });
+        const undated = (await repo.listClaims({})).filter((c) => !c.time).map((c) => c.id);
+        expect(undated).toEqual(['hill-undated']);
+        const in2004 = await list({ fromDay: day('2004-01-01'), toDay: day('2004-12-31') });
+        expect(await list({ fromDay: day('2004-01-01'), toDay: day('2004-12-31'), includeUndated: true })).toEqual(sorted([...in2004, ...undated]));
+        expect(await list({ toDay: day('1990-12-31'), includeUndated: true, predicates: ['founded', 'split_from'] })).toEqual(['hill-undated', 'vb-founded']);
       });
 
       it('pages with limit and offset', async () => {

@@ -5,8 +5,8 @@
  */
 import type { Claim } from '../model.js';
 import { claimantOf } from '../model.js';
-import { both, holdsAt, occurredBy, parseTime, sortKey, type Modality, type TimeSpan } from '../time.js';
-import { PREDICATES, type Predicate } from '../vocabulary.js';
+import { both, extentOf, holdsAt, occurredBy, parseTime, sortKey, type Instant, type Modality, type TimeSpan } from '../time.js';
+import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../vocabulary.js';
 import { groupBy } from '../collections.js';
 import { SUCCESSION } from './lineage.js';
 import type { EntityLookup, ViewedClaim } from './view.js';
@@ -145,6 +145,31 @@ function conflictsAt(subjects: ReadonlySet<string>, at: TimeSpan, viewed: readon
     }
   }
   return out;
+}
+
+/** Events that shape the forms and the allegiance of an organization whenever they happened. */
+const AS_OF_EVENTS: readonly Predicate[] = [...SUCCESSION, 'pledged_allegiance_to', 'expelled'];
+const STATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => PREDICATES[p].temporality === 'state');
+
+/** What {@link asOf} reads of the claims about an organization's forms, for the overall reading. */
+export interface AsOfReads {
+  /** Claims with these predicates count at any time (successions, pledges, expulsions). */
+  readonly events: readonly Predicate[];
+  /** Claims with these predicates count only when undated or when their time can overlap [from, to]. */
+  readonly states: readonly Predicate[];
+  readonly from: Instant;
+  readonly to: Instant;
+}
+
+/**
+ * The claims the overall as-of view can be changed by: every other claim about the forms (an
+ * attack, a membership that ended years before) is ignored by {@link asOf}, so a store need not
+ * load it. A perspective's reading weighs claims on the same proposition at other times too
+ * (contested or not), so it must read all of them.
+ */
+export function asOfReads(date: string): AsOfReads {
+  const { lo, hi } = extentOf(parseTime(date));
+  return { events: AS_OF_EVENTS, states: STATES, from: lo, to: hi };
 }
 
 /** The as-of view of an organization (or any entity with roles and allegiance) on a date. */

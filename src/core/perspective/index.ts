@@ -1,7 +1,7 @@
 /** Perspective resolution: readings of the claims per claimant, and the views derived from them. */
 export { claimsInView, contestedPropositions, resolvePerspective, type Basis, type EntityLookup, type ViewedClaim, type Viewpoint } from './view.js';
-export { asOf, formsAt, type AsOfConflict, type AsOfItem, type AsOfView } from './as-of.js';
-export { lineageOf, SUCCESSION, type Lineage, type LineageEdge } from './lineage.js';
+export { asOf, asOfReads, formsAt, type AsOfReads, type AsOfConflict, type AsOfItem, type AsOfView } from './as-of.js';
+export { FAMILY_PREDICATES, lineageOf, SUCCESSION, type Lineage, type LineageEdge } from './lineage.js';
 export { disputesOf, type DisputeSide, type DisputeView } from './disputes.js';
 export { timelineOf, type TimelineEntry, type TimelineOptions } from './timeline.js';
 export { profileOf, type Profile } from './profile.js';

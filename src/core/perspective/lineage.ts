@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../model.js';
 import type { Predicate } from '../vocabulary.js';
-import { PREDICATES } from '../vocabulary.js';
+import { PREDICATE_NAMES, PREDICATES } from '../vocabulary.js';
 import { sortKey, parseTime } from '../time.js';
 import { groupBy } from '../collections.js';
 import type { EntityLookup, ViewedClaim } from './view.js';
@@ -45,10 +45,14 @@ function edgeOf(c: Claim): { from: string; to: string } | undefined {
 
 const isFamily = (p: Predicate) => p !== 'branch_of' && p !== 'expelled';
 
+/** The predicates whose claims between organizations make them one family (renames, mergers, splits, foundings, declarations). */
+export const FAMILY_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => PREDICATES[p].lineage === true && isFamily(p));
+
 /** Builds the lineage graph around an organization from the claims of a reading. */
 export function lineageOf(focus: string, viewed: readonly ViewedClaim[], entity: EntityLookup): Lineage {
   const isOrg = (id: string) => entity(id)?.type === 'organization';
-  const lineageClaims = viewed.filter(({ claim: c }) => PREDICATES[c.predicate].lineage === true && c.object !== undefined && isOrg(c.subject) && isOrg(c.object));
+  // In claim-id order, so the graph does not depend on the order a store happened to load them in.
+  const lineageClaims = [...viewed].sort((a, b) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0)).filter(({ claim: c }) => PREDICATES[c.predicate].lineage === true && c.object !== undefined && isOrg(c.subject) && isOrg(c.object));
   const groups = groupBy(lineageClaims, ({ claim: c }) => {
     const e = edgeOf(c);
     return `${e?.from}|${e?.to}|${c.predicate}`;

@@ -12,8 +12,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../../bench/generate/kb.js';
 import { KnowledgeBase } from '../../app/knowledge-base.js';
+import { presentAsOf } from '../../app/present.js';
 import type { Claim, Dataset } from '../../core/model.js';
-import { lineageOf } from '../../core/perspective/lineage.js';
+import { asOf, asOfReads, lineageOf } from '../../core/perspective/index.js';
 import { parseTime } from '../../core/time.js';
 import { readDataset } from '../../interop/native/read-dataset.js';
 import { SQLITE_CAPABILITIES } from '../capabilities.js';
@@ -65,6 +66,8 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
     { claimants: claimants.slice(0, 1) },
     { claimants },
     { fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2005, 11, 31))! },
+    { fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2005, 11, 31))!, includeUndated: true, entities: some.slice(0, 5) },
+    { toDay: toDay(Date.UTC(1995, 0, 1))!, includeUndated: true },
     { subject: some[1] ?? '', predicates: ['member_of', 'leader_of', 'renamed_to'] },
     { object: some[2] ?? '' },
     { source: ds.sources[0]!.id },
@@ -85,6 +88,10 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
   expect(await fast.getEntities(askedEntities.slice(0, 3))).toEqual(await generic.getEntities(askedEntities.slice(0, 3)));
   for (const id of [...some, 'nobody']) expect(await fast.getEntity(id)).toEqual(await generic.getEntity(id));
   for (const s of [...ds.sources.slice(0, 10).map((x) => x.id), 'nothing']) expect(await fast.getSource(s)).toEqual(await generic.getSource(s));
+  const someSources = [...ds.sources.slice(0, 12).map((x) => x.id).reverse(), 'nothing'];
+  expect(await fast.getSources(someSources)).toEqual(await generic.getSources(someSources));
+  const someDisputes = [...ds.disputes.slice(0, 12).map((x) => x.id).reverse(), 'nothing'];
+  expect(await fast.getDisputes(someDisputes)).toEqual(await generic.getDisputes(someDisputes));
   const names = ds.entities.flatMap((e) => e.names.map((x) => defaultFold(x.name))).filter((_, i) => i % 11 === 0).slice(0, 40);
   for (const q of [...names, 'abu', 'al', 'zzz', '']) {
     for (const opts of [{}, { prefix: true }, { prefix: true, limit: 3 }]) expect(await fast.findNames(q, opts)).toEqual(await generic.findNames(q, opts));
@@ -214,6 +221,28 @@ describe('SQLite fast paths', () => {
         expect(await new KnowledgeBase(fast).lineage(id, perspective)).toEqual(expected);
       }
     }
+  }, 60_000);
+
+  it('gives the overall as-of view only the claims that can change it, with the same result as reading all', async () => {
+    const { fast } = await pair();
+    await fast.importDataset(generated);
+    const orgs = generated.entities.filter((e) => e.type === 'organization').map((e) => e.id);
+    let compared = 0;
+    for (const [i, id] of orgs.slice(0, 16).entries()) {
+      for (const date of ['1988', `${1990 + i}-0${(i % 9) + 1}`, '2003-06-15', '2010-21', '2016']) {
+        await new Promise((r) => setImmediate(r));
+        const full = new KnowledgeBase(fast);
+        const all = await full.successionClaims(id);
+        const expected = asOf(id, date, await full.viewed(all), full.lookup);
+        const narrowed = new KnowledgeBase(fast);
+        const view = await narrowed.asOf(id, date);
+        expect(view).toEqual(expected);
+        expect(presentAsOf(narrowed, view)).toEqual(presentAsOf(full, expected));
+        expect((await narrowed.successionClaims(id, 200, asOfReads(date))).length).toBeLessThanOrEqual(all.length);
+        compared += expected.leaders.length + expected.forms.length + expected.conflicts.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
   }, 60_000);
 
   it('finds generated names with the lazily built name index', async () => {

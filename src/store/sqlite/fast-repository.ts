@@ -118,8 +118,11 @@ export class FastSqliteRepository extends KyselyRepository {
     return this.fast.claims(filter);
   }
 
-  /** Disputes by id (ordered by id, missing ones left out): views need a few, not the whole table. */
-  async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
+  override async getSources(ids: readonly string[]): Promise<Source[]> {
+    return this.fast.sources(ids);
+  }
+
+  override async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
     return this.fast.disputes(ids);
   }
 
