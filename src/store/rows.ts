@@ -17,10 +17,24 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
  * refuse the same input (SQLite would keep a NUL that PostgreSQL rejects).
  */
 export function assertStorable(value: unknown, path: string): void {
+  if (storable(value)) return;
   if (typeof value === 'string') {
     if (UNSTORABLE.test(value)) throw new IsnadError('bad_input', `${path}: text contains a NUL character or an unpaired surrogate, which the store cannot keep`);
   } else if (Array.isArray(value)) value.forEach((v, i) => assertStorable(v, `${path}[${i}]`));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertStorable(v, `${path}.${k}`);
+}
+
+/** True when every text in the value can be stored (no path is built: the common case is all fine). */
+function storable(value: unknown): boolean {
+  if (typeof value === 'string') return !UNSTORABLE.test(value);
+  if (Array.isArray(value)) {
+    for (const v of value) if (!storable(v)) return false;
+    return true;
+  }
+  if (value && typeof value === 'object') {
+    for (const k in value) if (!storable((value as Record<string, unknown>)[k])) return false;
+  }
+  return true;
 }
 
 const DAY = 86_400_000;

@@ -183,6 +183,17 @@ describe('SQLite fast paths', () => {
     }, 60_000);
   }
 
+  it('checks references once at the end of a large import: a missing entity rolls the whole import back', async () => {
+    const { fast } = await pair();
+    fast.rebuildIndexesAt = 1;
+    const base: Dataset = { ...generated, claims: [], disputes: [] };
+    const dangling: Claim = { ...generated.claims.find((c) => !c.dispute)!, id: 'dangling', subject: 'nobody-at-all' };
+    await expect(fast.importMany([base, { sources: [], entities: [], perspectives: [], disputes: [], claims: [dangling] }], { actor: 'bulk', claims: 2 })).rejects.toThrow(/refers to records that do not exist: 1 row\(s\), the first in table claim .* missing entity/);
+    expect(await fast.counts()).toMatchObject({ entities: 0, claims: 0, sources: 0 });
+    expect(fast.raw.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect((await fast.importMany([base], { actor: 'bulk', claims: 2 }))[0]?.entities).toBe(generated.entities.length);
+  });
+
   it('imports chunks in one transaction (importMany) as one importDataset call per chunk does', async () => {
     const { fast, generic } = await pair();
     fast.rebuildIndexesAt = 1;
