@@ -3,7 +3,7 @@
  * view needs, and build the views of `core/perspective`. The CLI and the HTTP server both call
  * these, so both answer the same questions the same way.
  */
-import type { Claim, Entity, Perspective, Source } from '../core/model.js';
+import type { Claim, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
 import { isNetworkPredicate, networkAt, type Network } from '../core/perspective/network.js';
 import { IsnadError, NotFoundError } from '../core/errors.js';
 import {
@@ -66,6 +66,8 @@ function uniqueClaims(claims: readonly Claim[]): Claim[] {
 
 export class KnowledgeBase {
   private readonly entityCache = new Map<string, Entity | undefined>();
+  /** Labels (type and canonical name) of entities the views name; full entities are in `entityCache`. */
+  private readonly labelCache = new Map<string, EntityLabel | undefined>();
   private perspectivesCache?: Perspective[];
   private readonly sourceCache = new Map<string, Source | undefined>();
 
@@ -116,8 +118,13 @@ export class KnowledgeBase {
     return this.entityCache.get(id);
   }
 
-  /** Synchronous lookup over entities loaded so far (views need a sync label function). */
-  readonly lookup = (id: string): Entity | undefined => this.entityCache.get(id);
+  /** Synchronous label lookup over entities loaded so far (views need a sync label function). */
+  readonly lookup = (id: string): EntityLabel | undefined => this.entityCache.get(id) ?? this.labelCache.get(id);
+
+  /** Synchronous lookup over whole entities (with names) loaded so far. */
+  entitySync(id: string): Entity | undefined {
+    return this.entityCache.get(id);
+  }
 
   async source(id: string): Promise<Source | undefined> {
     if (!this.sourceCache.has(id)) this.sourceCache.set(id, await this.repo.getSource(id));
@@ -146,7 +153,7 @@ export class KnowledgeBase {
     return p;
   }
 
-  /** Loads entities referenced by claims into the cache, so labels resolve. */
+  /** Loads the labels of entities referenced by claims, and their sources, so a view can name and cite them. */
   async preload(claims: readonly Claim[]): Promise<void> {
     const ids = new Set<string>();
     for (const c of claims) {
@@ -154,7 +161,7 @@ export class KnowledgeBase {
       if (c.object) ids.add(c.object);
       for (const a of c.attribution) if (a.entity) ids.add(a.entity);
     }
-    await this.loadEntities([...ids]);
+    await this.loadLabels([...ids]);
     const sources = new Set<string>();
     for (const c of claims) for (const ev of c.evidence) if (!this.sourceCache.has(ev.source)) sources.add(ev.source);
     if (sources.size === 0) return;
@@ -167,6 +174,14 @@ export class KnowledgeBase {
     const missing = ids.filter((id) => !this.entityCache.has(id));
     if (missing.length === 0) return;
     for (const e of await this.repo.getEntities(missing)) this.entityCache.set(e.id, e);
+  }
+
+  /** Loads the labels of these entities (those not known yet) in one store call. */
+  private async loadLabels(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.entityCache.has(id) && !this.labelCache.has(id));
+    if (missing.length === 0) return;
+    const found = new Map((await this.repo.getLabels(missing)).map((l) => [l.id, l]));
+    for (const id of missing) this.labelCache.set(id, found.get(id));
   }
 
   /** Claims about an organization family: expands over lineage edges until closed (bounded). */
@@ -264,7 +279,8 @@ export class KnowledgeBase {
       return this.entityCache.get(id);
     });
     const { entities, claims } = shown(view);
-    await this.loadEntities([...missing, ...entities]);
+    await this.loadLabels([...missing]);
+    await this.loadEntities(entities);
     await this.preload(claims);
     return missing.size ? build(this.lookup) : view;
   }
@@ -291,7 +307,7 @@ export class KnowledgeBase {
         claims.set(c.id, c);
         if (c.object && FAMILY.has(c.predicate)) for (const n of [c.subject, c.object]) if (!family.has(n)) reached.add(n);
       }
-      await this.loadEntities([...reached]);
+      await this.loadLabels([...reached]);
       frontier = [...reached].filter((n) => this.lookup(n)?.type === 'organization');
       for (const n of frontier) family.add(n);
     }
@@ -351,7 +367,7 @@ export class KnowledgeBase {
     const net = networkAt(date, await this.viewed(claims, opts.perspective), { focus, hops, maxNodes });
     const nodes = new Set(net.nodes);
     await this.preload(claims.filter((cl) => nodes.has(cl.subject)));
-    for (const id of net.nodes) if (!this.lookup(id)) await this.entity(id);
+    await this.loadLabels(net.nodes);
     return net;
   }
 }

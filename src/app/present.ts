@@ -70,7 +70,7 @@ const item = (kb: KnowledgeBase, i: AsOfItem) => ({
 });
 
 export function presentAsOf(kb: KnowledgeBase, v: AsOfView, perspective?: string) {
-  const forms = v.forms.map((f) => ({ ...item(kb, f), names: (kb.lookup(f.entity)?.names ?? []).map((n) => ({ name: n.name, kind: n.kind })) }));
+  const forms = v.forms.map((f) => ({ ...item(kb, f), names: (kb.entitySync(f.entity)?.names ?? []).map((n) => ({ name: n.name, kind: n.kind })) }));
   return {
     entity: ref(kb, v.entity),
     date: v.date,

@@ -35,6 +35,9 @@ export interface Name {
 }
 
 /** A person, organization or place. */
+/** What a view needs to name an entity: no names list, so a store can load it in one short row. */
+export type EntityLabel = Pick<Entity, 'id' | 'type' | 'canonical'>;
+
 export interface Entity {
   readonly id: string;
   readonly type: EntityType;

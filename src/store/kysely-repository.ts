@@ -5,7 +5,7 @@
  * through `src/store/writes.ts`, which keeps versions and the audit history.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Claim, Dataset, Dispute, Entity, Perspective, Source } from '../core/model.js';
+import type { Claim, Dataset, Dispute, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
 import { groupBy } from '../core/collections.js';
 import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
@@ -130,6 +130,14 @@ export class KyselyRepository implements Repository {
       out.push(...(await this.hydrateEntities(rows)));
     }
     return inOrderAsked(out, ids);
+  }
+
+  async getLabels(ids: readonly string[]): Promise<EntityLabel[]> {
+    const out: EntityLabel[] = [];
+    for (const part of chunks([...new Set(ids)], CHUNK_IDS)) {
+      for (const r of await this.db.selectFrom('entity').select(['id', 'type', 'canonical']).where('id', 'in', part).execute()) out.push({ id: r.id, type: r.type as EntityType, canonical: r.canonical });
+    }
+    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
   }
 
   private async hydrateEntities(rows: readonly Database['entity'][]): Promise<Entity[]> {

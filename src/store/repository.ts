@@ -2,7 +2,7 @@
  * The one repository interface every store engine implements (SQLite embedded, PostgreSQL
  * shared). Callers see core records only; rows and SQL stay behind it.
  */
-import type { Claim, Dataset, Dispute, Entity, Evidence, Perspective, Source } from '../core/model.js';
+import type { Claim, Dataset, Dispute, Entity, EntityLabel, Evidence, Perspective, Source } from '../core/model.js';
 import type { ClaimStatus, EntityType, Predicate } from '../core/vocabulary.js';
 
 export interface ClaimFilter {
@@ -103,6 +103,8 @@ export interface Repository {
 
   getEntity(id: string): Promise<Entity | undefined>;
   getEntities(ids: readonly string[]): Promise<Entity[]>;
+  /** Type and canonical name of entities by id (no names list), ordered by id, missing ones left out: what views need to name them. */
+  getLabels(ids: readonly string[]): Promise<EntityLabel[]>;
   listEntities(opts?: { type?: EntityType; limit?: number; offset?: number }): Promise<Entity[]>;
   /** Names whose folded key equals or starts with the folded query. */
   findNames(foldedQuery: string, opts?: { prefix?: boolean; limit?: number }): Promise<NameHit[]>;

@@ -65,7 +65,7 @@ describe('data/islamic-state-al-qaeda.yaml', () => {
     const v = await kb.asOf('ISI', '2008-06');
     const leaders = v.leaders.filter((l) => l.modality === 'certain');
     expect(leaders.length).toBe(1);
-    expect(kb.lookup(leaders[0]!.entity)?.names.map((n) => n.name)).toContain('Abu Umar al-Baghdadi');
+    expect((await kb.entity(leaders[0]!.entity))?.names.map((n) => n.name)).toContain('Abu Umar al-Baghdadi');
     expect(leaders[0]!.claims[0]!.claim.evidence[0]!.quote.length).toBeGreaterThan(0);
   });
 

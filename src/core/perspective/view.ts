@@ -4,7 +4,7 @@
  * they speak to; on everything else the reading falls back to claims nobody contests
  * ("common ground"), so the view is complete without borrowing the other side's account.
  */
-import type { Claim, Entity, Perspective } from '../model.js';
+import type { Claim, EntityLabel, Perspective } from '../model.js';
 import { claimantOf, propositionKey } from '../model.js';
 import { groupBy } from '../collections.js';
 
@@ -23,7 +23,7 @@ export interface ViewedClaim {
 }
 
 /** Lookup of entities by id, for labels. */
-export type EntityLookup = (id: string) => Entity | undefined;
+export type EntityLookup = (id: string) => EntityLabel | undefined;
 
 /** True when some claim on the same proposition or in the same dispute takes the other stance or another claimant differs. */
 export function contestedPropositions(claims: readonly Claim[]): Set<string> {

@@ -3,9 +3,8 @@
  * date, disputes. They answer exactly what the CLI answers, through the same services.
  */
 import { Hono } from 'hono';
-import type { Claim } from '../../core/model.js';
 import { formatTime } from '../../core/time-format.js';
-import { isNetworkPredicate, networkAt } from '../../core/perspective/index.js';
+import { networkAt } from '../../core/perspective/index.js';
 import { presentAsOf, presentDisputes, presentLineage, presentTimeline } from '../../app/present.js';
 import type { Env } from '../env.js';
 import { checked, guard, input, route } from '../route-spec.js';
@@ -40,30 +39,12 @@ export const viewRoutes = new Hono<Env>()
     const q = c.req.valid('query');
     const { repo, options } = c.var.deps;
     const kb = await c.var.deps.kb();
-    const focus = q.focus ? (await kb.resolve(q.focus)).id : undefined;
-    let claims: Claim[];
-    if (focus) {
-      // Load only the neighbourhood: hop by hop over every relation, whatever its date.
-      const byId = new Map<string, Claim>();
-      const seen = new Set([focus]);
-      let frontier = [focus];
-      for (let hop = 0; hop < q.hops && frontier.length && seen.size <= options.maxNetworkNodes; hop++) {
-        const next: string[] = [];
-        for (const cl of await repo.listClaims({ entities: frontier, statuses: ['accepted'] })) {
-          byId.set(cl.id, cl);
-          if (!cl.object || !isNetworkPredicate(cl.predicate)) continue;
-          for (const n of [cl.subject, cl.object]) if (!seen.has(n)) { seen.add(n); next.push(n); }
-        }
-        frontier = next;
-      }
-      claims = [...byId.values()];
-    } else {
-      claims = await repo.listClaims({ statuses: ['accepted'] });
-    }
-    const net = networkAt(q.date, await kb.viewed(claims, q.perspective), { ...(focus ? { focus } : {}), hops: q.hops, maxNodes: options.maxNetworkNodes });
-    const entities = new Map((await repo.getEntities(net.nodes)).map((e) => [e.id, e]));
+    const net = q.focus
+      ? await kb.networkAround(q.focus, q.date, { hops: q.hops, maxNodes: options.maxNetworkNodes, ...(q.perspective ? { perspective: q.perspective } : {}) })
+      : networkAt(q.date, await kb.viewed(await repo.listClaims({ statuses: ['accepted'] }), q.perspective), { hops: q.hops, maxNodes: options.maxNetworkNodes });
+    const labels = new Map((await repo.getLabels(net.nodes)).map((e) => [e.id, e]));
     const nodes = net.nodes.map((id) => {
-      const e = entities.get(id);
+      const e = labels.get(id);
       return { id, name: e?.canonical ?? id, type: e?.type ?? 'unknown' };
     });
     const edges = net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, predicate: e.predicate, modality: e.modality, stance: e.stance, claimIds: [...e.claimIds] }));

@@ -245,6 +245,7 @@ describe('SQLite fast paths', () => {
         const full = new KnowledgeBase(fast);
         const all = await full.successionClaims(id);
         const expected = asOf(id, date, await full.viewed(all), full.lookup);
+        for (const f of expected.forms) await full.entity(f.entity); // the forms are shown with their names
         const narrowed = new KnowledgeBase(fast);
         const view = await narrowed.asOf(id, date);
         expect(view).toEqual(expected);

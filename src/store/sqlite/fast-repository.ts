@@ -10,7 +10,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
-import type { Claim, Dataset, Dispute, Entity, Source } from '../../core/model.js';
+import type { Claim, Dataset, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
 import { NameIndex } from '../../names/name-index.js';
 import type { EngineCapabilities } from '../capabilities.js';
 import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
@@ -96,6 +96,10 @@ export class FastSqliteRepository extends KyselyRepository {
 
   override async getEntities(ids: readonly string[]): Promise<Entity[]> {
     return this.fast.entities(ids);
+  }
+
+  override async getLabels(ids: readonly string[]): Promise<EntityLabel[]> {
+    return this.fast.labels(ids);
   }
 
   override async findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): Promise<NameHit[]> {
