@@ -56,10 +56,10 @@ const during = (v: string, lo: number, hi: number) => `OPTIONAL { ${v} i:lo ?lo_
 
 /** The benchmark's questions as SPARQL. */
 export const SPARQL = {
-  /** Names and every claim about the entity or asserted by it, with evidence. */
+  /** Names and every claim about the entity (as subject or object), with evidence. */
   profile: (e: string) => `${SPARQL_PREFIXES}SELECT ?c ?p ?s ?o ?time ?stance ?status ?who ?src ?quote ?name WHERE {
   { e:${e} i:name ?name } UNION {
-    { ?c i:subject e:${e} } UNION { ?c i:object e:${e} } UNION { ?c i:claimant e:${e} }
+    { ?c i:subject e:${e} } UNION { ?c i:object e:${e} }
     ?c i:predicate ?p ; i:subject ?s ; i:stance ?stance ; i:status ?status .
     OPTIONAL { ?c i:object ?o } OPTIONAL { ?c i:time ?time } OPTIONAL { ?c i:claimant ?who } OPTIONAL { ?c i:source ?src ; i:quote ?quote }
   } }`,

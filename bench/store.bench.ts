@@ -8,8 +8,12 @@
  * questions in oxigraph (in-memory, Turtle in 50,000-claim chunks, SPARQL) in the same run.
  *
  * Run: node --import tsx bench/store.bench.ts [--sizes small,default,large] [--queries 1000]
- *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N]
- * Prints one table per size; writes bench/results/store-<size>.json and bench/results/store.json.
+ *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N] [--store postgres]
+ * `--store postgres` benchmarks the shared mode instead of the embedded SQLite file: a throwaway
+ * PostgreSQL cluster (or `ISNAD_TEST_DATABASE_URL`), imported through the generic path, one
+ * transaction per 50,000-claim chunk, searched with the store's trigram index.
+ * Prints one table per size; writes bench/results/store-<size>[-postgres].json and (SQLite)
+ * bench/results/store.json.
  * Nothing is asserted.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,7 +24,11 @@ import os from 'node:os';
 import oxigraph from 'oxigraph';
 import { indexSearcher, KnowledgeBase } from '../src/app/knowledge-base.js';
 import { basicFold } from '../src/core/text.js';
-import type { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
+import pg from 'pg';
+import { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
+import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
+import type { Repository } from '../src/store/repository.js';
+import { postgresForTests } from '../test/support/postgres.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import type { Dataset } from '../src/core/model.js';
 import { generateKb, SIZES, type SizeName } from './generate/kb.js';
@@ -53,6 +61,11 @@ const MIN_N = Number(arg('min-n', '100'));
 /** Most seconds oxigraph may spend loading one size; past it the load stops and only its rate is reported. */
 const OX_MAX_LOAD_S = Number(arg('oxigraph-max-load-s', '300'));
 const CHUNK = 50_000;
+/** Which store to benchmark: the embedded SQLite file (default) or PostgreSQL. */
+const STORE = arg('store', 'sqlite') as 'sqlite' | 'postgres';
+if (STORE !== 'sqlite' && STORE !== 'postgres') throw new Error(`--store must be sqlite or postgres, not ${STORE}`);
+const STORE_LABEL = STORE === 'postgres' ? 'PostgreSQL' : 'SQLite';
+const resultFile = (size: string) => join(RESULTS, `store-${size}${STORE === 'postgres' ? '-postgres' : ''}.json`);
 /** Questions not asked of oxigraph (e.g. `--oxigraph-skip asOf,lineage` when its property paths take minutes). */
 const OX_SKIP = new Set(arg('oxigraph-skip', '').split(',').filter(Boolean));
 
@@ -81,6 +94,8 @@ interface Target {
 
 interface SizeResult {
   size: string;
+  /** The store benchmarked (absent in results written before PostgreSQL was added: SQLite). */
+  store?: string;
   claims: number;
   entities: number;
   names: number;
@@ -119,7 +134,18 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   const t0 = performance.now();
   const kb = generateKb(sizeName, SEED);
   let generateMs = performance.now() - t0;
-  const repo = (await openSqliteStore({ file })) as FastSqliteRepository;
+  let stopPostgres = async () => {};
+  let pgUrl = '';
+  let repo: Repository;
+  if (STORE === 'postgres') {
+    const pgs = await postgresForTests();
+    if (!pgs.available) throw new Error(`PostgreSQL is not available: ${pgs.reason}`);
+    pgUrl = await pgs.server.createDatabase();
+    stopPostgres = () => pgs.server.stop();
+    repo = await openPostgresStore({ url: pgUrl });
+    log(`PostgreSQL: ${pgs.server.description}`);
+  } else repo = await openSqliteStore({ file });
+  const fast = repo instanceof FastSqliteRepository ? repo : undefined;
   // The whole load as one bulk import (`importMany`): the base, then 50,000-claim chunks as the
   // generator streams them; only time spent importing is counted, not generating.
   const disputedPool: string[] = [];
@@ -142,17 +168,28 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     }
   }
   let t = performance.now();
-  await repo.importMany(stream(), { actor: 'bench', claims: size.claims });
+  if (fast) await fast.importMany(stream(), { actor: 'bench', claims: size.claims });
+  else for (const ds of stream()) await repo.importDataset(ds, { actor: 'bench' });
   const importMs = performance.now() - t - genInImport;
   generateMs += genInImport;
   log(`import done: ${claims} claims in ${(importMs / 1000).toFixed(1)} s (${rate(claims / (importMs / 1000))}); generation ${(generateMs / 1000).toFixed(1)} s`);
-  repo.raw.pragma('wal_checkpoint(TRUNCATE)');
-  const diskBytes = [file, `${file}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+  let diskBytes: number;
+  if (fast) {
+    fast.raw.pragma('wal_checkpoint(TRUNCATE)');
+    diskBytes = [file, `${file}-wal`].filter(existsSync).reduce((n, f) => n + statSync(f).size, 0);
+  } else {
+    const client = new pg.Client({ connectionString: pgUrl });
+    await client.connect();
+    await client.query('vacuum analyze');
+    diskBytes = Number((await client.query<{ n: string }>('select pg_database_size(current_database()) as n')).rows[0]!.n);
+    await client.end();
+  }
 
+  // SQLite: the names module's index, built lazily from the store's names; PostgreSQL: its trigram index.
   t = performance.now();
-  const index = repo.nameIndex();
-  const nameIndexBuildMs = performance.now() - t;
-  log(`name index: ${index.size.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
+  const index = fast?.nameIndex();
+  const nameIndexBuildMs = fast ? performance.now() - t : 0;
+  if (index) log(`name index: ${index.size.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
 
   // ---- targets ----
   const entityById = new Map(kb.base.entities.map((e) => [e.id, e]));
@@ -180,7 +217,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   const split = (xs: Target[]) => ({ warm: xs.slice(0, WARM), run: xs.slice(WARM) });
 
   // ---- isnad, in process ----
-  const searcher = indexSearcher(repo, () => repo.nameIndex());
+  const searcher = fast ? indexSearcher(repo, () => fast.nameIndex()) : undefined;
   const newKb = () => new KnowledgeBase(repo, searcher);
   const ym = (x: Target) => `${x.year}-${String(x.month).padStart(2, '0')}`;
   const isnadRun: Record<QueryName, (x: Target) => Promise<unknown>> = {
@@ -203,7 +240,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     try {
       const { createApp } = (await import('../src/server/app.js')) as typeof import('../src/server/app.js');
       const { serve } = await import('@hono/node-server');
-      const app = createApp({ repo, kb: (r) => new KnowledgeBase(r, indexSearcher(r, () => repo.nameIndex())) });
+      const app = createApp({ repo, kb: (r) => new KnowledgeBase(r, fast ? indexSearcher(r, () => fast.nameIndex()) : undefined) });
       const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
       });
@@ -305,12 +342,14 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   await closeServer();
   const counts = await repo.counts();
   await repo.close();
+  await stopPostgres();
   rmSync(file, { force: true });
   rmSync(`${file}-wal`, { force: true });
   rmSync(`${file}-shm`, { force: true });
 
   return {
     size: sizeName,
+    store: STORE_LABEL,
     claims,
     entities: counts.entities,
     names: counts.names,
@@ -328,13 +367,13 @@ export function render(r: SizeResult): string {
   const ox = r.oxigraph && 'loadMs' in r.oxigraph ? r.oxigraph : undefined;
   const head = `### ${r.size}: ${r.claims.toLocaleString('en-US')} claims, ${r.entities.toLocaleString('en-US')} entities, ${r.names.toLocaleString('en-US')} names, ${r.sources.toLocaleString('en-US')} sources`;
   const summary = table(
-    ['measure', 'isnad (SQLite)', 'oxigraph (memory)', 'isnad ÷ oxigraph'],
+    ['measure', `isnad (${r.store ?? 'SQLite'})`, 'oxigraph (memory)', 'isnad ÷ oxigraph'],
     [
       ['bulk import', rate(r.isnad.claimsPerSecond), ox ? rate(ox.claimsPerSecond) : '–', ox ? `${(r.isnad.claimsPerSecond / ox.claimsPerSecond).toFixed(1)}× faster` : '–'],
       ['import time', `${(r.isnad.importMs / 1000).toFixed(1)} s`, ox ? `${(ox.loadMs / 1000).toFixed(1)} s` : '–', ''],
       ['store size on disk', mb(r.isnad.diskBytes), 'in memory', ''],
       ['memory (process RSS / JS heap)', `${mb(r.isnad.rssBytes)} / ${mb(r.isnad.heapUsedBytes)}`, ox ? `+${mb(ox.rssDeltaBytes)} RSS` : '–', ''],
-      ['name index build (lazy, once)', `${(r.isnad.nameIndexBuildMs / 1000).toFixed(1)} s`, '–', ''],
+      ['name index build (lazy, once)', r.store === 'PostgreSQL' ? 'in the store (pg_trgm)' : `${(r.isnad.nameIndexBuildMs / 1000).toFixed(1)} s`, '–', ''],
     ],
   );
   const rows = (Object.keys(QUERY_LABELS) as QueryName[]).map((q) => {
@@ -382,7 +421,7 @@ if (sizes.length > 1 && !flag('child')) {
   for (const s of sizes) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--sizes', s, '--child', ...rest], { stdio: 'inherit' });
     if (r.status !== 0) console.log(`size ${s} failed (${r.status ?? r.signal})`);
-    else results.push((JSON.parse(readFileSync(join(RESULTS, `store-${s}.json`), 'utf8')) as { result: SizeResult }).result);
+    else results.push((JSON.parse(readFileSync(resultFile(s), 'utf8')) as { result: SizeResult }).result);
   }
 } else {
   if (!flag('child')) console.log(`\n## Store benchmark (${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${QUERIES} queries per question after ${WARM} warm-up)\n`);
@@ -390,12 +429,12 @@ if (sizes.length > 1 && !flag('child')) {
     if (!(s in SIZES)) throw new Error(`unknown size ${s} (sizes: ${Object.keys(SIZES).join(', ')})`);
     const r = await runSize(s);
     results.push(r);
-    writeFileSync(join(RESULTS, `store-${s}.json`), `${JSON.stringify({ machine, date: new Date().toISOString(), seed: SEED, queries: QUERIES, warm: WARM, result: r }, null, 2)}\n`);
+    writeFileSync(resultFile(s), `${JSON.stringify({ machine, date: new Date().toISOString(), seed: SEED, queries: QUERIES, warm: WARM, result: r }, null, 2)}\n`);
     console.log(`${render(r)}\n`);
     collect();
   }
 }
-if (!flag('child')) {
+if (!flag('child') && STORE === 'sqlite') {
   // Sizes run now replace those of an earlier run in store.json; others are kept (runs of one size at a time add up).
   const file = join(RESULTS, 'store.json');
   let earlier: SizeResult[] = [];

@@ -27,7 +27,7 @@ import {
   FAMILY_PREDICATES,
   type AsOfReads,
 } from '../core/perspective/index.js';
-import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../core/vocabulary.js';
+import { PREDICATE_NAMES, PREDICATES, type ClaimStatus, type Predicate } from '../core/vocabulary.js';
 import { parseTime, sortKey } from '../core/time.js';
 import type { Repository } from '../store/repository.js';
 import { nameSearcher } from './name-search.js';
@@ -55,7 +55,6 @@ export interface NameSearcher {
   search(query: string, limit: number): Promise<SearchHit[]>;
 }
 
-const FAMILY: ReadonlySet<Predicate> = new Set(FAMILY_PREDICATES);
 const DAY_MS = 86_400_000;
 const byId = (a: Claim, b: Claim) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -210,8 +209,7 @@ export class KnowledgeBase {
   async profile(nameOrId: string): Promise<Profile> {
     const e = await this.resolve(nameOrId);
     const claims = await this.repo.listClaims({ entities: [e.id] });
-    const attributed = await this.repo.listClaims({ claimants: [e.id] });
-    await this.preload([...claims, ...attributed]);
+    await this.preload(claims);
     return profileOf(e, claims);
   }
 
@@ -230,19 +228,8 @@ export class KnowledgeBase {
 
   /** {@link successionClaims} without loading the entities and sources they name. */
   private async formsClaims(entity: string, maxNodes: number, reads?: AsOfReads): Promise<Claim[]> {
-    const forms = new Set<string>([entity]);
-    let frontier = [entity];
-    const succession = [...SUCCESSION];
     const statuses = ['accepted', 'candidate'] as const;
-    while (frontier.length && forms.size <= maxNodes) {
-      const next: string[] = [];
-      for (const c of await this.repo.listClaims({ entities: frontier, predicates: succession, statuses: [...statuses] })) {
-        if (!c.object) continue;
-        for (const n of [c.subject, c.object]) if (!forms.has(n)) { forms.add(n); next.push(n); }
-      }
-      frontier = next;
-    }
-    const entities = [...forms];
+    const entities = await this.repo.reachable(entity, { predicates: [...SUCCESSION], statuses: [...statuses], maxNodes });
     const claims = reads
       ? [
           ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
@@ -298,20 +285,9 @@ export class KnowledgeBase {
    * they do not in the view, so a branch's parent and its other branches stay out.
    */
   async lineageClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
-    const family = new Set<string>([entity]);
-    const claims = new Map<string, Claim>();
-    let frontier = [entity];
-    while (frontier.length && family.size <= maxNodes) {
-      const reached = new Set<string>();
-      for (const c of await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'], predicates: LINEAGE_PREDICATES })) {
-        claims.set(c.id, c);
-        if (c.object && FAMILY.has(c.predicate)) for (const n of [c.subject, c.object]) if (!family.has(n)) reached.add(n);
-      }
-      await this.loadLabels([...reached]);
-      frontier = [...reached].filter((n) => this.lookup(n)?.type === 'organization');
-      for (const n of frontier) family.add(n);
-    }
-    const all = [...claims.values()].sort(byId);
+    const statuses: ClaimStatus[] = ['accepted', 'candidate'];
+    const family = await this.repo.reachable(entity, { predicates: FAMILY_PREDICATES, statuses, type: 'organization', maxNodes });
+    const all = await this.repo.listClaims({ entities: family, statuses, predicates: LINEAGE_PREDICATES });
     await this.preload(all);
     return all;
   }

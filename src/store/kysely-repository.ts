@@ -11,7 +11,7 @@ import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import * as changeLog from './change-log.js';
-import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ImportSummary, NameHit, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
+import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from './rows.js';
 import type { Database } from './schema.js';
 import { roundSimilarity, trigramSimilarity, trigrams } from './trigram.js';
@@ -265,6 +265,21 @@ export class KyselyRepository implements Repository {
       });
     }
     return q;
+  }
+
+  async reachable(start: string, opts: ReachOptions): Promise<string[]> {
+    const seen = new Set<string>([start]);
+    let frontier = [start];
+    while (frontier.length && seen.size <= opts.maxNodes) {
+      const reached = new Set<string>();
+      for (const c of await this.listClaims({ entities: frontier, predicates: opts.predicates, statuses: opts.statuses })) {
+        if (c.object) for (const n of [c.subject, c.object]) if (!seen.has(n)) reached.add(n);
+      }
+      const { type } = opts;
+      frontier = type ? (await this.getLabels([...reached])).filter((l) => l.type === type).map((l) => l.id) : [...reached];
+      for (const n of frontier) seen.add(n);
+    }
+    return [...seen];
   }
 
   async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {

@@ -5,9 +5,10 @@ import * as m001 from './migrations/001-initial.js';
 import * as m002 from './migrations/002-versions.js';
 import * as m003 from './migrations/003-trigram.js';
 import * as m004 from './migrations/004-accounts.js';
+import * as m005 from './migrations/005-claim-read-indexes.js';
 
 type Step = { up(db: Kysely<unknown>, caps: EngineCapabilities): Promise<void>; down(db: Kysely<unknown>): Promise<void> };
-const STEPS: Record<string, Step> = { '001-initial': m001, '002-versions': m002, '003-trigram': m003, '004-accounts': m004 };
+const STEPS: Record<string, Step> = { '001-initial': m001, '002-versions': m002, '003-trigram': m003, '004-accounts': m004, '005-claim-read-indexes': m005 };
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly caps: EngineCapabilities) {}

@@ -26,6 +26,13 @@ export interface ClaimFilter {
   readonly offset?: number;
 }
 
+export interface ReachOptions {
+  readonly predicates: readonly Predicate[];
+  readonly statuses: readonly ClaimStatus[];
+  readonly type?: EntityType;
+  readonly maxNodes: number;
+}
+
 export interface NameHit {
   readonly entityId: string;
   readonly name: string;
@@ -125,6 +132,13 @@ export interface Repository {
 
   getClaim(id: string): Promise<Claim | undefined>;
   listClaims(filter?: ClaimFilter): Promise<Claim[]>;
+  /**
+   * The entities reachable from `start` over claims with these predicates and statuses (and an
+   * object), in either direction, `start` first; with `type`, only through entities of that type.
+   * Stops soon after more than `maxNodes` are found (how soon depends on the store): what a view
+   * walks (an organization's forms, its family), found by the store in one step where it can.
+   */
+  reachable(start: string, opts: ReachOptions): Promise<string[]>;
   countClaims(filter?: ClaimFilter): Promise<number>;
   /**
    * Replaces a claim (e.g. after review or an edit), bumps its version and records the change,

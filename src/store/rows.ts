@@ -156,26 +156,35 @@ export function claimToRows(c: Claim): { claim: ClaimRow; evidence: EvidenceRow[
 }
 
 export function rowsToClaim(r: ClaimRow, evidence: readonly EvidenceRow[], attribution: readonly AttributionRow[]): Claim {
-  return stripUndefined({
-    id: r.id,
-    subject: r.subject_id,
-    predicate: r.predicate as Predicate,
-    object: nn(r.object_id),
-    value: nn(r.value),
-    time: nn(r.time),
-    stance: r.stance as Stance,
-    attribution: [...attribution]
-      .sort((a, b) => a.seq - b.seq)
-      .map((a): AttributionLink => stripUndefined({ entity: nn(a.entity_id), source: nn(a.source_id), via: nn(a.via), date: nn(a.date) })),
-    evidence: [...evidence].sort((a, b) => a.seq - b.seq).map(rowToEvidence),
-    confidence: nn(r.confidence),
-    status: r.status as ClaimStatus,
-    dispute: nn(r.dispute_id),
-    note: nn(r.note),
-    recordedBy: r.recorded_by,
-    recordedAt: r.recorded_at,
-    version: r.version,
+  // Built field by field rather than through stripUndefined: this runs for every claim a view reads.
+  const c: { -readonly [K in keyof Claim]: Claim[K] } = { id: r.id, subject: r.subject_id, predicate: r.predicate as Predicate } as Claim;
+  if (r.object_id !== null) c.object = r.object_id;
+  if (r.value !== null) c.value = r.value;
+  if (r.time !== null) c.time = r.time;
+  c.stance = r.stance as Stance;
+  c.attribution = bySeq(attribution).map((a) => {
+    const link: { -readonly [K in keyof AttributionLink]: AttributionLink[K] } = {};
+    if (a.entity_id !== null) link.entity = a.entity_id;
+    if (a.source_id !== null) link.source = a.source_id;
+    if (a.via !== null) link.via = a.via;
+    if (a.date !== null) link.date = a.date;
+    return link;
   });
+  c.evidence = bySeq(evidence).map(rowToEvidence);
+  if (r.confidence !== null) c.confidence = r.confidence;
+  c.status = r.status as ClaimStatus;
+  if (r.dispute_id !== null) c.dispute = r.dispute_id;
+  if (r.note !== null) c.note = r.note;
+  c.recordedBy = r.recorded_by;
+  c.recordedAt = r.recorded_at;
+  c.version = r.version;
+  return c;
+}
+
+/** Rows in seq order (a copy only when they are not in order already). */
+function bySeq<T extends { seq: number }>(rows: readonly T[]): readonly T[] {
+  for (let i = 1; i < rows.length; i++) if (rows[i - 1]!.seq > rows[i]!.seq) return [...rows].sort((a, b) => a.seq - b.seq);
+  return rows;
 }
 
 function rowToEvidence(e: EvidenceRow): Evidence {

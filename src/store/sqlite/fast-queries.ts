@@ -7,7 +7,7 @@
 import type Database from 'better-sqlite3';
 import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
 import { groupBy } from '../../core/collections.js';
-import type { ClaimFilter, NameHit } from '../repository.js';
+import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from '../rows.js';
 import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from '../schema.js';
 
@@ -20,6 +20,28 @@ export function inOrderAsked<T extends { id: string }>(records: T[], ids: readon
   const order = new Map<string, number>();
   ids.forEach((id, i) => order.has(id) || order.set(id, i));
   return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+/**
+ * Each claim's evidence and attribution as JSON arrays in its own row (ordered by seq), so a
+ * read is one statement however many claims it returns.
+ */
+const WITH_EVIDENCE = [
+  `(select json_group_array(json_array(source_id, quote, page, start_pos, end_pos, section) order by seq) from evidence where evidence.claim_id = claim.id) as evidence_json`,
+  `(select json_group_array(json_array(entity_id, source_id, via, date) order by seq) from attribution where attribution.claim_id = claim.id) as attribution_json`,
+].join(', ');
+
+interface Nested { evidence_json: string; attribution_json: string }
+
+/** A claim from its row with the nested evidence and attribution of {@link WITH_EVIDENCE}. */
+function claimOf(r: ClaimRow & Nested): Claim {
+  const ev = (JSON.parse(r.evidence_json) as [string, string, string | null, number | null, number | null, string | null][]).map(
+    ([source_id, quote, page, start_pos, end_pos, section], seq): EvidenceRow => ({ claim_id: r.id, seq, source_id, quote, page, start_pos, end_pos, section }),
+  );
+  const at = (JSON.parse(r.attribution_json) as [string | null, string | null, string | null, string | null][]).map(
+    ([entity_id, source_id, via, date], seq): AttributionRow => ({ claim_id: r.id, seq, entity_id, source_id, via, date }),
+  );
+  return rowsToClaim(r, ev, at);
 }
 
 export type FastClaimFilter = ClaimFilter & { readonly ids?: readonly string[] };
@@ -125,6 +147,21 @@ export class FastQueries {
 
   // ---- claims ----
 
+  /**
+   * As `KyselyRepository.reachable`, in one recursive statement: breadth first (SQLite's queue
+   * order), each node once, at most `maxNodes + 1` of them.
+   */
+  reachable(start: string, opts: ReachOptions): string[] {
+    const step = (to: 'object_id' | 'subject_id', from: 'object_id' | 'subject_id') =>
+      `select c.${to} from reach r join claim c on c.${from} = r.id${opts.type ? ` join entity t on t.id = c.${to} and t.type = ?` : ''}
+       where c.object_id is not null and +c.predicate in (select value from json_each(?)) and +c.status in (select value from json_each(?))`;
+    const sql = `with recursive reach(id) as (select ? union ${step('object_id', 'subject_id')} union ${step('subject_id', 'object_id')} limit ?) select id from reach`;
+    const preds = JSON.stringify(opts.predicates);
+    const statuses = JSON.stringify(opts.statuses);
+    const one = [...(opts.type ? [opts.type] : []), preds, statuses];
+    return this.stmt(sql).pluck().all(start, ...one, ...one, opts.maxNodes + 1) as string[];
+  }
+
   /** As `KyselyRepository.listClaims` for every filter it takes: ordered by id, hydrated. */
   claims(f: FastClaimFilter): Claim[] {
     const where: string[] = [];
@@ -173,7 +210,8 @@ export class FastQueries {
       args.push(f.source);
     }
     if (f.fromDay !== undefined || f.toDay !== undefined) {
-      const bounds = ['time is not null'];
+      // Undated claims have no day bounds, so with includeUndated the bounds alone decide (and the read indexes can).
+      const bounds = f.includeUndated ? [] : ['time is not null'];
       if (f.fromDay !== undefined) {
         bounds.push('(t_hi is null or t_hi >= ?)');
         args.push(f.fromDay);
@@ -182,25 +220,13 @@ export class FastQueries {
         bounds.push('(t_lo is null or t_lo <= ?)');
         args.push(f.toDay);
       }
-      where.push(f.includeUndated ? `(time is null or (${bounds.join(' and ')}))` : bounds.join(' and '));
+      where.push(bounds.join(' and '));
     }
-    let sql = `select * from claim${where.length ? ` where ${where.join(' and ')}` : ''} order by id`;
+    let sql = `select claim.*, ${WITH_EVIDENCE} from claim${where.length ? ` where ${where.join(' and ')}` : ''} order by id`;
     if (f.limit !== undefined) {
       sql += ' limit ? offset ?';
       args.push(f.limit, f.offset ?? 0);
     }
-    return this.hydrate(this.rows<ClaimRow>(sql, ...args));
-  }
-
-  /** Claim rows to claims, with evidence and attribution fetched per claim or in one batch. */
-  hydrate(rows: readonly ClaimRow[]): Claim[] {
-    if (rows.length === 0) return [];
-    if (rows.length <= SMALL) {
-      return rows.map((r) => rowsToClaim(r, this.rows<EvidenceRow>('select * from evidence where claim_id = ?', r.id), this.rows<AttributionRow>('select * from attribution where claim_id = ?', r.id)));
-    }
-    const json = JSON.stringify(rows.map((r) => r.id));
-    const ev = groupBy(this.rows<EvidenceRow>('select * from evidence where claim_id in (select value from json_each(?))', json), (e) => e.claim_id);
-    const at = groupBy(this.rows<AttributionRow>('select * from attribution where claim_id in (select value from json_each(?))', json), (a) => a.claim_id);
-    return rows.map((r) => rowsToClaim(r, ev.get(r.id) ?? [], at.get(r.id) ?? []));
+    return this.rows<ClaimRow & Nested>(sql, ...args).map(claimOf);
   }
 }

@@ -14,7 +14,7 @@ import type { Claim, Dataset, Dispute, Entity, EntityLabel, Source } from '../..
 import { NameIndex } from '../../names/name-index.js';
 import type { EngineCapabilities } from '../capabilities.js';
 import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
-import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, Repository, WriteOptions } from '../repository.js';
+import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, WriteOptions } from '../repository.js';
 import type { Database as Schema } from '../schema.js';
 import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
 import { FastQueries, inOrderAsked } from './fast-queries.js';
@@ -116,6 +116,10 @@ export class FastSqliteRepository extends KyselyRepository {
 
   override async getClaims(ids: readonly string[]): Promise<Claim[]> {
     return inOrderAsked(this.fast.claims({ ids: [...new Set(ids)] }), ids);
+  }
+
+  override async reachable(start: string, opts: ReachOptions): Promise<string[]> {
+    return this.fast.reachable(start, opts);
   }
 
   override async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
