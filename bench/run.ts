@@ -17,7 +17,7 @@ for (const b of benches) {
   if (!existsSync(file)) continue;
   process.stdout.write(`\n# ${b}\n`);
   const args = b === 'store.bench.ts' ? process.argv.slice(2) : [];
-  const r = spawnSync(process.execPath, ['--import', 'tsx', file, ...args], { stdio: 'inherit', cwd: join(HERE, '..') });
+  const r = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', file, ...args], { stdio: 'inherit', cwd: join(HERE, '..') });
   if (r.status !== 0) {
     failed++;
     process.stdout.write(`\n${b} exited with ${r.status ?? r.signal}\n`);

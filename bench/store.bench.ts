@@ -419,7 +419,7 @@ if (sizes.length > 1 && !flag('child')) {
   console.log(`\n## Store benchmark (${machine.cpus} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${QUERIES} queries per question after ${WARM} warm-up)\n`);
   const rest = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--sizes') && all[i - 1] !== '--sizes');
   for (const s of sizes) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--sizes', s, '--child', ...rest], { stdio: 'inherit' });
+    const r = spawnSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', fileURLToPath(import.meta.url), '--sizes', s, '--child', ...rest], { stdio: 'inherit' });
     if (r.status !== 0) console.log(`size ${s} failed (${r.status ?? r.signal})`);
     else results.push((JSON.parse(readFileSync(resultFile(s), 'utf8')) as { result: SizeResult }).result);
   }

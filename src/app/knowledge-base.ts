@@ -4,7 +4,7 @@
  * these, so both answer the same questions the same way.
  */
 import type { Claim, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
-import { isNetworkPredicate, networkAt, type Network } from '../core/perspective/network.js';
+import { isNetworkPredicate, networkAt, networkReads, type Network } from '../core/perspective/network.js';
 import { IsnadError, NotFoundError } from '../core/errors.js';
 import {
   asOf,
@@ -327,19 +327,28 @@ export class KnowledgeBase {
     const focus = (await this.resolve(nameOrId)).id;
     const hops = opts.hops ?? 2;
     const maxNodes = opts.maxNodes ?? 5000;
-    const byId = new Map<string, Claim>();
+    const loaded = new Map<string, Claim>();
     const seen = new Set([focus]);
     let frontier = [focus];
+    // The overall reading walks and loads only what can hold on the date; a perspective reads everything.
+    const reads = opts.perspective ? undefined : networkReads(date);
+    const load = async (entities: string[]): Promise<Claim[]> => {
+      if (!reads) return this.repo.listClaims({ entities, statuses: ['accepted'] });
+      const [from, to] = [Math.floor(reads.from / DAY_MS) - 1, Math.floor(reads.to / DAY_MS) + 1];
+      const states = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.states, fromDay: from, toDay: to, includeUndated: true });
+      const events = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.events, toDay: to, includeUndated: true });
+      return [...states, ...events].sort(byId);
+    };
     for (let hop = 0; hop < hops && frontier.length && seen.size <= maxNodes; hop++) {
       const next: string[] = [];
-      for (const cl of await this.repo.listClaims({ entities: frontier, statuses: ['accepted'] })) {
-        byId.set(cl.id, cl);
+      for (const cl of await load(frontier)) {
+        loaded.set(cl.id, cl);
         if (!cl.object || !isNetworkPredicate(cl.predicate)) continue;
         for (const n of [cl.subject, cl.object]) if (!seen.has(n)) { seen.add(n); next.push(n); }
       }
       frontier = next;
     }
-    const claims = [...byId.values()];
+    const claims = [...loaded.values()];
     const net = networkAt(date, await this.viewed(claims, opts.perspective), { focus, hops, maxNodes });
     const nodes = new Set(net.nodes);
     await this.preload(claims.filter((cl) => nodes.has(cl.subject)));

@@ -10,6 +10,7 @@ import type { Claim, Dataset, Entity } from '../../src/core/model.js';
 import { readDataset } from '../../src/interop/native/read-dataset.js';
 import { writeDataset } from '../../src/interop/native/write-dataset.js';
 import type { KyselyRepository } from '../../src/store/kysely-repository.js';
+import type { ReachOptions } from '../../src/store/repository.js';
 import type { EngineHarness } from './engines.js';
 
 export const MINI_FILE = new URL('../fixtures/mini.yaml', import.meta.url);
@@ -274,6 +275,19 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(in2004).toEqual(['mansour-attack', 'mansour-leads-re', 'omar-leads-mn', 're-branch-author', 're-branch-emirate-denies', 're-branch-network-says']);
         expect(await list({ toDay: day('1990-12-31') })).toEqual(['haddad-leads', 'vb-founded']);
         expect(await list({ fromDay: day('2007-01-01'), predicates: ['leader_of'] })).toEqual(['mansour-leads-re', 'omar-leads-mn']);
+      });
+
+      it('finds the entities reachable over some predicates, either way, optionally through one type only', async () => {
+        const succession: ReachOptions = { predicates: ['renamed_to', 'merged_into', 'declared'], statuses: ['accepted', 'candidate'], maxNodes: 200 };
+        const forms = ['hill-group', 'river-emirate', 'united-river-council', 'valley-brotherhood', 'valley-front'];
+        for (const start of forms) expect(sorted(await repo.reachable(start, succession))).toEqual(forms);
+        expect((await repo.reachable('valley-front', succession))[0]).toBe('valley-front');
+        // founded joins Haddad to the family, unless the walk keeps to organizations
+        const family: ReachOptions = { predicates: ['renamed_to', 'merged_into', 'declared', 'founded', 'split_from'], statuses: ['accepted'], maxNodes: 200 };
+        expect(await repo.reachable('valley-brotherhood', family)).toContain('karim-haddad');
+        expect(sorted(await repo.reachable('valley-brotherhood', { ...family, type: 'organization' }))).toEqual(forms);
+        expect(await repo.reachable('delta-town', succession)).toEqual(['delta-town']);
+        expect((await repo.reachable('valley-front', { ...succession, maxNodes: 1 })).length).toBeGreaterThanOrEqual(2);
       });
 
       it('keeps undated claims in a time window when asked (includeUndated)', async () => {

@@ -5,4 +5,4 @@ export { FAMILY_PREDICATES, lineageOf, SUCCESSION, type Lineage, type LineageEdg
 export { disputesOf, type DisputeSide, type DisputeView } from './disputes.js';
 export { timelineOf, type TimelineEntry, type TimelineOptions } from './timeline.js';
 export { profileOf, type Profile } from './profile.js';
-export { isNetworkPredicate, networkAt, type Network, type NetworkEdge, type NetworkOptions } from './network.js';
+export { isNetworkPredicate, networkAt, networkReads, type NetworkReads, type Network, type NetworkEdge, type NetworkOptions } from './network.js';

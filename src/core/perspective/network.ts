@@ -7,8 +7,8 @@
  * is one (subject, predicate, object, stance), so a denial is drawn, not dropped.
  */
 import type { Claim } from '../model.js';
-import { holdsAt, occurredBy, parseTime, type Modality, type TimeSpan } from '../time.js';
-import { PREDICATES, type Predicate } from '../vocabulary.js';
+import { extentOf, holdsAt, occurredBy, parseTime, type Instant, type Modality, type TimeSpan } from '../time.js';
+import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../vocabulary.js';
 import type { ViewedClaim } from './view.js';
 
 export interface NetworkEdge {
@@ -47,6 +47,29 @@ const STANDING_EVENTS: ReadonlySet<Predicate> = new Set(['pledged_allegiance_to'
 export function isNetworkPredicate(p: Predicate): boolean {
   const spec = PREDICATES[p];
   return spec.object.length > 0 && (spec.temporality === 'state' || STANDING_EVENTS.has(p));
+}
+
+const NETWORK_STATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => isNetworkPredicate(p) && PREDICATES[p].temporality === 'state');
+
+/** What {@link networkAt} reads, for the overall reading (see `networkReads`). */
+export interface NetworkReads {
+  /** State relations: count when undated or when their time can overlap [from, to]. */
+  readonly states: readonly Predicate[];
+  /** Standing events and expulsions: count when undated or when they can have begun by `to`. */
+  readonly events: readonly Predicate[];
+  readonly from: Instant;
+  readonly to: Instant;
+}
+
+/**
+ * The claims that can change the overall network on a date: relations that may hold then, and
+ * pledges and expulsions that may have happened by then. A store need load nothing else, and a
+ * walk out from a focus need only follow these (a perspective weighs claims on the same
+ * proposition at other times too, so it reads everything).
+ */
+export function networkReads(date: string): NetworkReads {
+  const { lo, hi } = extentOf(parseTime(date));
+  return { states: NETWORK_STATES, events: [...STANDING_EVENTS, 'expelled'], from: lo, to: hi };
 }
 
 const spanOf = (c: Claim): TimeSpan | undefined => (c.time ? parseTime(c.time) : undefined);

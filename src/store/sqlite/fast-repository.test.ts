@@ -14,7 +14,7 @@ import { generateDataset } from '../../../bench/generate/kb.js';
 import { KnowledgeBase } from '../../app/knowledge-base.js';
 import { presentAsOf } from '../../app/present.js';
 import type { Claim, Dataset } from '../../core/model.js';
-import { asOf, asOfReads, lineageOf } from '../../core/perspective/index.js';
+import { asOf, asOfReads, claimsInView, lineageOf, networkAt } from '../../core/perspective/index.js';
 import { parseTime } from '../../core/time.js';
 import { readDataset } from '../../interop/native/read-dataset.js';
 import { SQLITE_CAPABILITIES } from '../capabilities.js';
@@ -232,6 +232,28 @@ describe('SQLite fast paths', () => {
         expect(await new KnowledgeBase(fast).lineage(id, perspective)).toEqual(expected);
       }
     }
+  }, 60_000);
+
+  it('walks the overall network on a date over the relations that can hold then, with the edges a reading of every claim gives', async () => {
+    const { fast } = await pair();
+    await fast.importDataset(generated);
+    const all = await fast.listClaims({ statuses: ['accepted'] });
+    const people = generated.entities.filter((e) => e.type !== 'place').map((e) => e.id);
+    let edges = 0;
+    for (const [i, id] of people.filter((_, k) => k % 37 === 0).slice(0, 24).entries()) {
+      const date = `${1988 + (i % 30)}-0${(i % 9) + 1}`;
+      await new Promise((r) => setImmediate(r));
+      const kb = new KnowledgeBase(fast);
+      const got = await kb.networkAround(id, date, { hops: 2 });
+      const whole = networkAt(date, claimsInView(all), { focus: id, hops: 2 });
+      // The walk loads relations touching the focus and its neighbours: those are the edges to compare.
+      const near = new Set([id, ...whole.edges.filter((e) => e.source === id || e.target === id).flatMap((e) => [e.source, e.target])]);
+      const expected = whole.edges.filter((e) => near.has(e.source) || near.has(e.target));
+      expect(new Set(got.nodes)).toEqual(new Set(whole.nodes));
+      expect([...got.edges].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...expected].sort((a, b) => a.id.localeCompare(b.id)));
+      edges += got.edges.length;
+    }
+    expect(edges).toBeGreaterThan(20);
   }, 60_000);
 
   it('gives the overall as-of view only the claims that can change it, with the same result as reading all', async () => {
