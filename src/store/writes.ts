@@ -45,6 +45,24 @@ export interface ImportAfter {
   readonly versions: { readonly claims: Record<string, number>; readonly entities: Record<string, number> };
 }
 
+/** Longest history target an import gets: PostgreSQL cannot index a much longer key (2,704 bytes). */
+const MAX_TARGET = 200;
+
+/**
+ * The history target of an import: the ids of the sources it brings, comma-separated, cut to
+ * {@link MAX_TARGET} characters with a count of the rest (an archive import brings thousands).
+ */
+export function importTargetOf(ds: Dataset): string {
+  if (ds.sources.length === 0) return '-';
+  let out = '';
+  for (const [i, s] of ds.sources.entries()) {
+    const next = out ? `${out},${s.id}` : s.id;
+    if (next.length > MAX_TARGET) return `${out || s.id.slice(0, MAX_TARGET)},… (+${ds.sources.length - i} more)`;
+    out = next;
+  }
+  return out;
+}
+
 /** How many records of each kind a dataset holds: an import's summary. */
 export function importSummaryOf(ds: Dataset): ImportSummary {
   return {
@@ -110,7 +128,7 @@ export class Writer {
     const versions = await this.upsertDataset(ds);
     const after = importAfterOf(ds, versions);
     const counts = after.counts;
-    await appendChange(this.db, { actor, action: 'import', targetKind: 'dataset', targetId: ds.sources.map((s) => s.id).join(',') || '-', before, after });
+    await appendChange(this.db, { actor, action: 'import', targetKind: 'dataset', targetId: importTargetOf(ds), before, after });
     return counts;
   }
 

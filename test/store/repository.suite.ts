@@ -332,6 +332,15 @@ export function repositorySuite(engine: EngineHarness): void {
     });
 
     describe('versions, history and revert', () => {
+      it('imports an archive of thousands of sources, with a history target every engine can index', async () => {
+        const sources = Array.from({ length: 2000 }, (_, i) => ({ ...mini.sources[0]!, id: `archive-source-${String(i).padStart(5, '0')}` }));
+        await repo.importDataset({ sources, entities: [], claims: [], perspectives: [], disputes: [] }, { actor: 'archive' });
+        const entry = (await repo.listChanges()).at(-1)!;
+        expect(entry.targetId).toMatch(/^archive-source-00000,archive-source-00001,.*,… \(\+\d+ more\)$/);
+        expect(entry.targetId.length).toBeLessThan(240);
+        expect((await repo.counts()).sources).toBe(2002);
+      });
+
       it('updateClaim bumps the version and records who changed what', async () => {
         const c = (await repo.getClaim('vb-founded'))!;
         expect(c.version).toBe(1);

@@ -16,7 +16,7 @@ import type { Claim, Dataset } from '../../core/model.js';
 import { IsnadError } from '../../core/errors.js';
 import type { ImportSummary } from '../repository.js';
 import { claimToRows, entityToRows, sourceToRow } from '../rows.js';
-import { importAfterOf, importSummaryOf } from '../writes.js';
+import { importAfterOf, importSummaryOf, importTargetOf } from '../writes.js';
 import { dayBounds } from './fast-time.js';
 
 /** Imports with at least this many claims (and more than the store holds) rebuild indexes afterwards. */
@@ -110,7 +110,7 @@ function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (
     actor,
     'import',
     'dataset',
-    ds.sources.map((s) => s.id).join(',') || '-',
+    importTargetOf(ds),
     JSON.stringify(before),
     JSON.stringify(after),
     null,
