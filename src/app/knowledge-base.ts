@@ -28,8 +28,8 @@ import {
   type AsOfReads,
 } from '../core/perspective/index.js';
 import { PREDICATE_NAMES, PREDICATES, type ClaimStatus, type Predicate } from '../core/vocabulary.js';
-import { parseTime, sortKey } from '../core/time.js';
-import type { Repository } from '../store/repository.js';
+import { extentOf, parseTime, sortKey } from '../core/time.js';
+import type { ClaimFilter, Repository } from '../store/repository.js';
 import { nameSearcher } from './name-search.js';
 
 /** The predicates whose claims shape an organization family (and all the lineage view reads). */
@@ -292,16 +292,24 @@ export class KnowledgeBase {
     return all;
   }
 
-  /** Claims about an entity or asserted by it, each once. */
-  private async claimsInvolving(id: string): Promise<Claim[]> {
-    return uniqueClaims([...(await this.repo.listClaims({ entities: [id] })), ...(await this.repo.listClaims({ claimants: [id] }))]);
+  /** Claims about an entity or asserted by it, each once; `also` narrows both reads (a time window, contested claims only). */
+  private async claimsInvolving(id: string, also: ClaimFilter = {}): Promise<Claim[]> {
+    return uniqueClaims([...(await this.repo.listClaims({ ...also, entities: [id] })), ...(await this.repo.listClaims({ ...also, claimants: [id] }))]);
   }
 
   async timeline(opts: TimelineOptions & { entityName?: string; perspective?: string; family?: boolean }): Promise<TimelineEntry[]> {
     const entity = opts.entityName ? (await this.resolve(opts.entityName)).id : undefined;
     let claims: Claim[];
     if (entity && opts.family) claims = await this.familyClaims(entity);
-    else if (entity) claims = await this.claimsInvolving(entity);
+    else if (entity) {
+      // The overall reading of a window needs only claims whose time can fall in it (undated ones never do);
+      // a perspective weighs every claim on a proposition, so it reads them all.
+      const window = (opts.from || opts.to) && !opts.perspective ? extentOf(parseTime(`${opts.from ?? '..'}/${opts.to ?? '..'}`)) : undefined;
+      const days = (ms: number, edge: number) => (Number.isFinite(ms) ? Math.floor(ms / DAY_MS) + edge : undefined);
+      const from = window && days(window.lo, -1);
+      const to = window && days(window.hi, 1);
+      claims = await this.claimsInvolving(entity, { ...(from !== undefined ? { fromDay: from } : {}), ...(to !== undefined ? { toDay: to } : {}) });
+    }
     else claims = await this.repo.listClaims({ statuses: ['accepted'] });
     const unique = uniqueClaims(claims);
     await this.preload(unique);
@@ -311,7 +319,8 @@ export class KnowledgeBase {
 
   async disputes(nameOrId?: string): Promise<DisputeView[]> {
     const e = nameOrId ? await this.resolve(nameOrId) : undefined;
-    const unique = e ? await this.claimsInvolving(e.id) : await this.repo.listClaims({});
+    // Only contested claims can be in a dispute; their partners are contested too, so none is missed.
+    const unique = e ? await this.claimsInvolving(e.id, { contested: true }) : await this.repo.listClaims({});
     const disputeIds = [...new Set(unique.map((c) => c.dispute).filter((d): d is string => Boolean(d)))];
     const whole = e ? [...unique, ...(await Promise.all(disputeIds.map((d) => this.repo.listClaims({ dispute: d })))).flat()] : unique;
     const all = uniqueClaims(whole);

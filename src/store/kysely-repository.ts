@@ -255,6 +255,14 @@ export class KyselyRepository implements Repository {
       const src = f.source;
       q = q.where((eb) => eb.exists(eb.selectFrom('evidence').select('evidence.claim_id').whereRef('evidence.claim_id', '=', 'claim.id').where('evidence.source_id', '=', src)));
     }
+    if (f.contested) {
+      q = q.where((eb) =>
+        eb.or([
+          eb('claim.dispute_id', 'is not', null),
+          eb.exists(eb.selectFrom('claim as other').select('other.id').whereRef('other.proposition', '=', 'claim.proposition').whereRef('other.stance', '<>', 'claim.stance').where('other.status', '<>', 'rejected')),
+        ]),
+      );
+    }
     if (f.fromDay !== undefined || f.toDay !== undefined) {
       const { fromDay: from, toDay: to, includeUndated } = f;
       q = q.where((eb) => {

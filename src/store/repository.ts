@@ -22,6 +22,8 @@ export interface ClaimFilter {
   readonly toDay?: number;
   /** With `fromDay`/`toDay`: keep undated claims too (they may hold at any time). */
   readonly includeUndated?: boolean;
+  /** Only claims in an explicit dispute, or on a proposition that another claim (not rejected) takes the other stance on. */
+  readonly contested?: boolean;
   readonly limit?: number;
   readonly offset?: number;
 }

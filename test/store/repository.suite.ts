@@ -290,6 +290,15 @@ export function repositorySuite(engine: EngineHarness): void {
         expect((await repo.reachable('valley-front', { ...succession, maxNodes: 1 })).length).toBeGreaterThanOrEqual(2);
       });
 
+      it('filters contested claims: in a dispute, or with another claim taking the other stance', async () => {
+        const all = await repo.listClaims({});
+        const other = (c: Claim) => all.some((o) => o.id !== c.id && o.subject === c.subject && o.predicate === c.predicate && (o.object ?? '') === (c.object ?? '') && (o.value ?? '') === (c.value ?? '') && o.stance !== c.stance && o.status !== 'rejected');
+        const expected = all.filter((c) => c.dispute || other(c)).map((c) => c.id);
+        expect(expected.length).toBeGreaterThan(2);
+        expect(await list({ contested: true })).toEqual(expected);
+        expect(await list({ contested: true, entities: ['river-emirate'] })).toEqual(expected.filter((id) => all.find((c) => c.id === id)!.subject === 'river-emirate' || all.find((c) => c.id === id)!.object === 'river-emirate'));
+      });
+
       it('keeps undated claims in a time window when asked (includeUndated)', async () => {
         const dated = (await repo.getClaim('hill-split'))!;
         const { time: _time, ...rest } = dated;

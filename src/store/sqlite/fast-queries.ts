@@ -209,6 +209,7 @@ export class FastQueries {
       where.push('exists (select 1 from evidence e where e.claim_id = claim.id and e.source_id = ?)');
       args.push(f.source);
     }
+    if (f.contested) where.push("(dispute_id is not null or exists (select 1 from claim other where other.proposition = claim.proposition and other.stance <> claim.stance and other.status <> 'rejected'))");
     if (f.fromDay !== undefined || f.toDay !== undefined) {
       // Undated claims have no day bounds, so with includeUndated the bounds alone decide (and the read indexes can).
       const bounds = f.includeUndated ? [] : ['time is not null'];

@@ -14,7 +14,7 @@ import { generateDataset } from '../../../bench/generate/kb.js';
 import { KnowledgeBase } from '../../app/knowledge-base.js';
 import { presentAsOf } from '../../app/present.js';
 import type { Claim, Dataset } from '../../core/model.js';
-import { asOf, asOfReads, claimsInView, lineageOf, networkAt } from '../../core/perspective/index.js';
+import { asOf, asOfReads, claimsInView, disputesOf, lineageOf, networkAt, timelineOf } from '../../core/perspective/index.js';
 import { parseTime } from '../../core/time.js';
 import { readDataset } from '../../interop/native/read-dataset.js';
 import { SQLITE_CAPABILITIES } from '../capabilities.js';
@@ -68,6 +68,8 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
     { fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2005, 11, 31))! },
     { fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2005, 11, 31))!, includeUndated: true, entities: some.slice(0, 5) },
     { toDay: toDay(Date.UTC(1995, 0, 1))!, includeUndated: true },
+    { contested: true },
+    { contested: true, entities: some.slice(0, 8) },
     { subject: some[1] ?? '', predicates: ['member_of', 'leader_of', 'renamed_to'] },
     { object: some[2] ?? '' },
     { source: ds.sources[0]!.id },
@@ -232,6 +234,37 @@ describe('SQLite fast paths', () => {
         expect(await new KnowledgeBase(fast).lineage(id, perspective)).toEqual(expected);
       }
     }
+  }, 60_000);
+
+  it('reads only contested claims for disputes and only the window for a timeline, with the views a full read gives', async () => {
+    const { fast } = await pair();
+    await fast.importDataset(generated);
+    const involving = async (id: string) => {
+      const seen = new Map<string, Claim>();
+      for (const c of [...(await fast.listClaims({ entities: [id] })), ...(await fast.listClaims({ claimants: [id] }))]) if (!seen.has(c.id)) seen.set(c.id, c);
+      return [...seen.values()];
+    };
+    let disputed = 0;
+    let entries = 0;
+    const ids = generated.entities.filter((e) => e.type !== 'place').map((e) => e.id).filter((_, k) => k % 29 === 0).slice(0, 30);
+    for (const [i, id] of ids.entries()) {
+      await new Promise((r) => setImmediate(r));
+      const full = new KnowledgeBase(fast);
+      const all = await involving(id);
+      const members = (await Promise.all([...new Set(all.map((c) => c.dispute).filter((d): d is string => Boolean(d)))].map((d) => fast.listClaims({ dispute: d })))).flat();
+      const whole = [...new Map([...all, ...members].map((c) => [c.id, c])).values()];
+      await full.preload(whole);
+      const expected = disputesOf(whole, await fast.listDisputes(), full.lookup, id);
+      expect(await new KnowledgeBase(fast).disputes(id)).toEqual(expected);
+      disputed += expected.length;
+      const from = String(1985 + (i % 25));
+      const to = String(1985 + (i % 25) + 9);
+      const window = timelineOf(claimsInView(all), { entity: id, from, to });
+      expect(await new KnowledgeBase(fast).timeline({ entityName: id, from, to })).toEqual(window);
+      entries += window.length;
+    }
+    expect(disputed).toBeGreaterThan(3);
+    expect(entries).toBeGreaterThan(20);
   }, 60_000);
 
   it('walks the overall network on a date over the relations that can hold then, with the edges a reading of every claim gives', async () => {
