@@ -262,8 +262,9 @@ export class KnowledgeBase {
   private async labelled<T>(build: (lookup: EntityLookup) => T, shown: (view: T) => { entities: readonly string[]; claims: readonly Claim[] }): Promise<T> {
     const missing = new Set<string>();
     const view = build((id) => {
-      if (!this.entityCache.has(id)) missing.add(id);
-      return this.entityCache.get(id);
+      const known = this.lookup(id);
+      if (!known && !this.entityCache.has(id) && !this.labelCache.has(id)) missing.add(id);
+      return known;
     });
     const { entities, claims } = shown(view);
     await this.loadLabels([...missing]);

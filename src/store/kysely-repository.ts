@@ -275,19 +275,18 @@ export class KyselyRepository implements Repository {
     return q;
   }
 
+  /** One recursive statement (breadth first on SQLite and PostgreSQL alike), at most `maxNodes + 1` entities. */
   async reachable(start: string, opts: ReachOptions): Promise<string[]> {
-    const seen = new Set<string>([start]);
-    let frontier = [start];
-    while (frontier.length && seen.size <= opts.maxNodes) {
-      const reached = new Set<string>();
-      for (const c of await this.listClaims({ entities: frontier, predicates: opts.predicates, statuses: opts.statuses })) {
-        if (c.object) for (const n of [c.subject, c.object]) if (!seen.has(n)) reached.add(n);
-      }
-      const { type } = opts;
-      frontier = type ? (await this.getLabels([...reached])).filter((l) => l.type === type).map((l) => l.id) : [...reached];
-      for (const n of frontier) seen.add(n);
-    }
-    return [...seen];
+    if (opts.predicates.length === 0 || opts.statuses.length === 0) return [start];
+    const other = sql`case when c.subject_id = r.id then c.object_id else c.subject_id end`;
+    const typed = opts.type ? sql` join entity t on t.id = ${other} and t.type = ${opts.type}` : sql``;
+    const { rows } = await sql<{ id: string }>`with recursive reach(id) as (
+        select ${this.caps.textCollation ? sql`cast(${start} as text) collate ${sql.id(this.caps.textCollation)}` : sql`cast(${start} as text)`}
+        union
+        select ${other} from reach r join claim c on (c.subject_id = r.id or c.object_id = r.id)${typed}
+        where c.object_id is not null and c.predicate in (${sql.join([...opts.predicates])}) and c.status in (${sql.join([...opts.statuses])})
+      ) select id from reach limit ${opts.maxNodes + 1}`.execute(this.db);
+    return rows.map((r) => r.id);
   }
 
   async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {

@@ -90,6 +90,12 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
   expect(await fast.getEntities(askedEntities.slice(0, 3))).toEqual(await generic.getEntities(askedEntities.slice(0, 3)));
   for (const id of [...some, 'nobody']) expect(await fast.getEntity(id)).toEqual(await generic.getEntity(id));
   for (const s of [...ds.sources.slice(0, 10).map((x) => x.id), 'nothing']) expect(await fast.getSource(s)).toEqual(await generic.getSource(s));
+  for (const id of [...some, 'nobody']) {
+    for (const opts of [{ predicates: ['renamed_to', 'merged_into', 'declared'], statuses: ['accepted', 'candidate'], maxNodes: 200 }, { predicates: ['renamed_to', 'merged_into', 'split_from', 'founded', 'declared'], statuses: ['accepted'], type: 'organization', maxNodes: 200 }] as const) {
+      const asked = { ...opts, predicates: [...opts.predicates], statuses: [...opts.statuses] };
+      expect(new Set(await fast.reachable(id, asked))).toEqual(new Set(await generic.reachable(id, asked)));
+    }
+  }
   const someSources = [...ds.sources.slice(0, 12).map((x) => x.id).reverse(), 'nothing'];
   expect(await fast.getSources(someSources)).toEqual(await generic.getSources(someSources));
   const someDisputes = [...ds.disputes.slice(0, 12).map((x) => x.id).reverse(), 'nothing'];
