@@ -230,14 +230,14 @@ export class KnowledgeBase {
   private async formsClaims(entity: string, maxNodes: number, reads?: AsOfReads): Promise<Claim[]> {
     const statuses = ['accepted', 'candidate'] as const;
     const entities = await this.repo.reachable(entity, { predicates: [...SUCCESSION], statuses: [...statuses], maxNodes });
-    const claims = reads
-      ? [
-          ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
-          // Day bounds a day wider than the date's extent: the view decides exactly, the store only narrows.
-          ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.states, fromDay: Math.floor(reads.from / DAY_MS) - 1, toDay: Math.floor(reads.to / DAY_MS) + 1, includeUndated: true })),
-        ].sort(byId)
-      : await this.repo.listClaims({ entities, statuses: [...statuses] });
-    return claims;
+    if (!reads) return this.repo.listClaims({ entities, statuses: [...statuses] });
+    // Day bounds a day wider than the date's extent: the view decides exactly, the store only narrows.
+    const atDate: ClaimFilter = { entities, statuses: [...statuses], fromDay: Math.floor(reads.from / DAY_MS) - 1, toDay: Math.floor(reads.to / DAY_MS) + 1, includeUndated: true };
+    return [
+      ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
+      ...(await this.repo.listClaims({ ...atDate, predicates: reads.states })),
+      ...(await this.repo.listClaims({ ...atDate, predicates: reads.contestedStates, contested: true })),
+    ].sort(byId);
   }
 
   async asOf(nameOrId: string, date: string, perspectiveKey?: string): Promise<AsOfView> {
