@@ -235,6 +235,8 @@ export class KnowledgeBase {
     const atDate: ClaimFilter = { entities, statuses: [...statuses], fromDay: Math.floor(reads.from / DAY_MS) - 1, toDay: Math.floor(reads.to / DAY_MS) + 1, includeUndated: true };
     return [
       ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
+      ...(await this.repo.listClaims({ subjects: entities, statuses: [...statuses], predicates: reads.eventsBy })),
+      ...(await this.repo.listClaims({ objects: entities, statuses: [...statuses], predicates: reads.eventsOn })),
       ...(await this.repo.listClaims({ ...atDate, predicates: reads.states })),
       ...(await this.repo.listClaims({ ...atDate, predicates: reads.contestedStates, contested: true })),
     ].sort(byId);

@@ -246,6 +246,8 @@ export class KyselyRepository implements Repository {
       q = q.where((eb) => eb.or([eb('claim.subject_id', 'in', ids), eb('claim.object_id', 'in', ids)]));
     }
     if (f.subject) q = q.where('claim.subject_id', '=', f.subject);
+    if (f.subjects) q = f.subjects.length ? q.where('claim.subject_id', 'in', [...f.subjects]) : q.where(sql<boolean>`1 = 0`);
+    if (f.objects) q = f.objects.length ? q.where('claim.object_id', 'in', [...f.objects]) : q.where(sql<boolean>`1 = 0`);
     if (f.object) q = q.where('claim.object_id', '=', f.object);
     if (f.predicates?.length) q = q.where('claim.predicate', 'in', [...f.predicates]);
     if (f.statuses?.length) q = q.where('claim.status', 'in', [...f.statuses]);

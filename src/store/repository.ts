@@ -10,6 +10,10 @@ export interface ClaimFilter {
   readonly entities?: readonly string[];
   readonly subject?: string;
   readonly object?: string;
+  /** Claims whose subject is one of these entities. */
+  readonly subjects?: readonly string[];
+  /** Claims whose object is one of these entities. */
+  readonly objects?: readonly string[];
   readonly predicates?: readonly Predicate[];
   readonly statuses?: readonly ClaimStatus[];
   /** Claims whose claimant (innermost attribution) is one of these entities. */

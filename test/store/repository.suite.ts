@@ -250,6 +250,9 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(await list({ subject: 'tariq-mansour' })).toEqual(['candidate-one', 'mansour-leads-re', 'mansour-leads-vf']);
         expect(await list({ object: 'united-river-council' })).toEqual(['hill-merged', 'vf-merged']);
         expect(await list({ subject: 'karim-haddad', object: 'valley-front' })).toEqual(['haddad-leads-vf']);
+        expect(await list({ subjects: ['tariq-mansour', 'karim-haddad'], predicates: ['leader_of'] })).toEqual(['haddad-leads', 'haddad-leads-vf', 'mansour-leads-re', 'mansour-leads-vf']);
+        expect(await list({ objects: ['united-river-council', 'valley-front'], predicates: ['merged_into', 'renamed_to'] })).toEqual(['hill-merged', 'vb-renamed', 'vf-merged']);
+        expect(await list({ subjects: [] })).toEqual([]);
       });
 
       it('filters by predicates and statuses', async () => {

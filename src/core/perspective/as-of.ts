@@ -147,16 +147,18 @@ function conflictsAt(subjects: ReadonlySet<string>, at: TimeSpan, viewed: readon
   return out;
 }
 
-/** Events that shape the forms and the allegiance of an organization whenever they happened. */
-const AS_OF_EVENTS: readonly Predicate[] = [...SUCCESSION, 'pledged_allegiance_to', 'expelled'];
 /** States the view shows as items (roles, allegiance); every other state only ever shows as a conflict. */
 const ITEM_STATES: readonly Predicate[] = ['leader_of', 'deputy_of', 'spokesman_of', 'branch_of'];
 const OTHER_STATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => PREDICATES[p].temporality === 'state' && !ITEM_STATES.includes(p));
 
 /** What {@link asOf} reads of the claims about an organization's forms, for the overall reading. */
 export interface AsOfReads {
-  /** Claims with these predicates count at any time (successions, pledges, expulsions). */
+  /** Claims with these predicates count at any time, whichever end a form is at (successions). */
   readonly events: readonly Predicate[];
+  /** … at any time, with a form as subject (its pledges). */
+  readonly eventsBy: readonly Predicate[];
+  /** … at any time, with a form as object (its expulsions). */
+  readonly eventsOn: readonly Predicate[];
   /** Roles and allegiance: count only when undated or when their time can overlap [from, to]. */
   readonly states: readonly Predicate[];
   /** Other states (memberships, alliances …): count only as conflicts, so only when contested, and undated or overlapping [from, to]. */
@@ -167,13 +169,14 @@ export interface AsOfReads {
 
 /**
  * The claims the overall as-of view can be changed by: every other claim about the forms (an
- * attack, a membership that ended years before, a membership nobody contests) is ignored by
+ * attack, a membership that ended years before, a membership nobody contests, a pledge made to
+ * the organization rather than by it) is ignored by
  * {@link asOf}, so a store need not load it. A perspective's reading weighs claims on the same proposition at other times too
  * (contested or not), so it must read all of them.
  */
 export function asOfReads(date: string): AsOfReads {
   const { lo, hi } = extentOf(parseTime(date));
-  return { events: AS_OF_EVENTS, states: ITEM_STATES, contestedStates: OTHER_STATES, from: lo, to: hi };
+  return { events: [...SUCCESSION], eventsBy: ['pledged_allegiance_to'], eventsOn: ['expelled'], states: ITEM_STATES, contestedStates: OTHER_STATES, from: lo, to: hi };
 }
 
 /** The as-of view of an organization (or any entity with roles and allegiance) on a date. */

@@ -194,6 +194,14 @@ export class FastQueries {
       where.push('subject_id = ?');
       args.push(f.subject);
     }
+    if (f.subjects) {
+      if (f.subjects.length === 0) return [];
+      list('subject_id', f.subjects, true);
+    }
+    if (f.objects) {
+      if (f.objects.length === 0) return [];
+      list('object_id', f.objects, true);
+    }
     if (f.object) {
       where.push('object_id = ?');
       args.push(f.object);
