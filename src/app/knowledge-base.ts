@@ -28,7 +28,7 @@ import {
   type AsOfReads,
 } from '../core/perspective/index.js';
 import { PREDICATE_NAMES, PREDICATES, type ClaimStatus, type Predicate } from '../core/vocabulary.js';
-import { extentOf, parseTime, sortKey } from '../core/time.js';
+import { parseTime, readWindow, sortKey, type ReadWindow } from '../core/time.js';
 import type { ClaimFilter, Repository } from '../store/repository.js';
 import { nameSearcher } from './name-search.js';
 
@@ -56,6 +56,17 @@ export interface NameSearcher {
 }
 
 const DAY_MS = 86_400_000;
+
+/**
+ * A read window as a claim filter in whole days, a day wider on each side (the view decides
+ * exactly, the store only narrows); undated claims kept, as they may hold at any time.
+ */
+function inWindow(w: ReadWindow): ClaimFilter {
+  const day = (ms: number, edge: number) => (Number.isFinite(ms) ? Math.floor(ms / DAY_MS) + edge : undefined);
+  const fromDay = day(w.from, -1);
+  const toDay = day(w.to, 1);
+  return { ...(fromDay !== undefined ? { fromDay } : {}), ...(toDay !== undefined ? { toDay } : {}), includeUndated: true };
+}
 const byId = (a: Claim, b: Claim) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Each claim once, first occurrence kept. */
@@ -231,8 +242,7 @@ export class KnowledgeBase {
     const statuses = ['accepted', 'candidate'] as const;
     const entities = await this.repo.reachable(entity, { predicates: [...SUCCESSION], statuses: [...statuses], maxNodes });
     if (!reads) return this.repo.listClaims({ entities, statuses: [...statuses] });
-    // Day bounds a day wider than the date's extent: the view decides exactly, the store only narrows.
-    const atDate: ClaimFilter = { entities, statuses: [...statuses], fromDay: Math.floor(reads.from / DAY_MS) - 1, toDay: Math.floor(reads.to / DAY_MS) + 1, includeUndated: true };
+    const atDate: ClaimFilter = { entities, statuses: [...statuses], ...inWindow(reads) };
     return [
       ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
       ...(await this.repo.listClaims({ subjects: entities, statuses: [...statuses], predicates: reads.eventsBy })),
@@ -307,11 +317,8 @@ export class KnowledgeBase {
     else if (entity) {
       // The overall reading of a window needs only claims whose time can fall in it (undated ones never do);
       // a perspective weighs every claim on a proposition, so it reads them all.
-      const window = (opts.from || opts.to) && !opts.perspective ? extentOf(parseTime(`${opts.from ?? '..'}/${opts.to ?? '..'}`)) : undefined;
-      const days = (ms: number, edge: number) => (Number.isFinite(ms) ? Math.floor(ms / DAY_MS) + edge : undefined);
-      const from = window && days(window.lo, -1);
-      const to = window && days(window.hi, 1);
-      claims = await this.claimsInvolving(entity, { ...(from !== undefined ? { fromDay: from } : {}), ...(to !== undefined ? { toDay: to } : {}) });
+      const window = (opts.from || opts.to) && !opts.perspective ? inWindow(readWindow(`${opts.from ?? '..'}/${opts.to ?? '..'}`)) : {};
+      claims = await this.claimsInvolving(entity, { ...window, includeUndated: false });
     }
     else claims = await this.repo.listClaims({ statuses: ['accepted'] });
     const unique = uniqueClaims(claims);
@@ -346,9 +353,9 @@ export class KnowledgeBase {
     const reads = opts.perspective ? undefined : networkReads(date);
     const load = async (entities: string[]): Promise<Claim[]> => {
       if (!reads) return this.repo.listClaims({ entities, statuses: ['accepted'] });
-      const [from, to] = [Math.floor(reads.from / DAY_MS) - 1, Math.floor(reads.to / DAY_MS) + 1];
-      const states = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.states, fromDay: from, toDay: to, includeUndated: true });
-      const events = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.events, toDay: to, includeUndated: true });
+      const window = inWindow(reads);
+      const states = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.states, ...window });
+      const events = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.events, ...window, fromDay: undefined });
       return [...states, ...events].sort(byId);
     };
     for (let hop = 0; hop < hops && frontier.length && seen.size <= maxNodes; hop++) {

@@ -158,6 +158,18 @@ export function isValidTime(input: string): boolean {
   try { parseTime(input); return true; } catch { return false; }
 }
 
+/** The moments a view reads claims for: what a store may narrow its reads to. */
+export interface ReadWindow {
+  readonly from: Instant;
+  readonly to: Instant;
+}
+
+/** The {@link ReadWindow} of a query date: its whole extent ("2008-06" is the whole of June 2008). */
+export function readWindow(date: string): ReadWindow {
+  const { lo, hi } = extentOf(parseTime(date));
+  return { from: lo, to: hi };
+}
+
 /** The moment range [lo, hi] a query date stands for: "2008-06" is the whole of June 2008. */
 export function extentOf(span: TimeSpan): { lo: Instant; hi: Instant } {
   return { lo: span.start.earliest, hi: span.end.latest };

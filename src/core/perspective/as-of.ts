@@ -5,7 +5,7 @@
  */
 import type { Claim } from '../model.js';
 import { claimantOf } from '../model.js';
-import { both, extentOf, holdsAt, occurredBy, parseTime, sortKey, type Instant, type Modality, type TimeSpan } from '../time.js';
+import { both, holdsAt, occurredBy, parseTime, readWindow, sortKey, type Modality, type ReadWindow, type TimeSpan } from '../time.js';
 import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../vocabulary.js';
 import { groupBy } from '../collections.js';
 import { SUCCESSION } from './lineage.js';
@@ -152,31 +152,28 @@ const ITEM_STATES: readonly Predicate[] = ['leader_of', 'deputy_of', 'spokesman_
 const OTHER_STATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => PREDICATES[p].temporality === 'state' && !ITEM_STATES.includes(p));
 
 /** What {@link asOf} reads of the claims about an organization's forms, for the overall reading. */
-export interface AsOfReads {
+export interface AsOfReads extends ReadWindow {
   /** Claims with these predicates count at any time, whichever end a form is at (successions). */
   readonly events: readonly Predicate[];
   /** … at any time, with a form as subject (its pledges). */
   readonly eventsBy: readonly Predicate[];
   /** … at any time, with a form as object (its expulsions). */
   readonly eventsOn: readonly Predicate[];
-  /** Roles and allegiance: count only when undated or when their time can overlap [from, to]. */
+  /** Roles and allegiance: count only when undated or when their time can overlap the window. */
   readonly states: readonly Predicate[];
-  /** Other states (memberships, alliances …): count only as conflicts, so only when contested, and undated or overlapping [from, to]. */
+  /** Other states (memberships, alliances …) only show as conflicts: they count when contested, and undated or overlapping the window. */
   readonly contestedStates: readonly Predicate[];
-  readonly from: Instant;
-  readonly to: Instant;
 }
 
 /**
  * The claims the overall as-of view can be changed by: every other claim about the forms (an
  * attack, a membership that ended years before, a membership nobody contests, a pledge made to
- * the organization rather than by it) is ignored by
- * {@link asOf}, so a store need not load it. A perspective's reading weighs claims on the same proposition at other times too
- * (contested or not), so it must read all of them.
+ * the organization rather than by it) is ignored by {@link asOf}, so a store need not load it. A
+ * perspective's reading weighs claims on the same proposition at other times too (contested or
+ * not), so it must read all of them.
  */
 export function asOfReads(date: string): AsOfReads {
-  const { lo, hi } = extentOf(parseTime(date));
-  return { events: [...SUCCESSION], eventsBy: ['pledged_allegiance_to'], eventsOn: ['expelled'], states: ITEM_STATES, contestedStates: OTHER_STATES, from: lo, to: hi };
+  return { events: [...SUCCESSION], eventsBy: ['pledged_allegiance_to'], eventsOn: ['expelled'], states: ITEM_STATES, contestedStates: OTHER_STATES, ...readWindow(date) };
 }
 
 /** The as-of view of an organization (or any entity with roles and allegiance) on a date. */

@@ -7,7 +7,7 @@
  * is one (subject, predicate, object, stance), so a denial is drawn, not dropped.
  */
 import type { Claim } from '../model.js';
-import { extentOf, holdsAt, occurredBy, parseTime, type Instant, type Modality, type TimeSpan } from '../time.js';
+import { holdsAt, occurredBy, parseTime, readWindow, type Modality, type ReadWindow, type TimeSpan } from '../time.js';
 import { PREDICATE_NAMES, PREDICATES, type Predicate } from '../vocabulary.js';
 import type { ViewedClaim } from './view.js';
 
@@ -52,13 +52,11 @@ export function isNetworkPredicate(p: Predicate): boolean {
 const NETWORK_STATES: readonly Predicate[] = PREDICATE_NAMES.filter((p) => isNetworkPredicate(p) && PREDICATES[p].temporality === 'state');
 
 /** What {@link networkAt} reads, for the overall reading (see `networkReads`). */
-export interface NetworkReads {
-  /** State relations: count when undated or when their time can overlap [from, to]. */
+export interface NetworkReads extends ReadWindow {
+  /** State relations: count when undated or when their time can overlap the window. */
   readonly states: readonly Predicate[];
-  /** Standing events and expulsions: count when undated or when they can have begun by `to`. */
+  /** Standing events and expulsions: count when undated or when they can have begun by its end. */
   readonly events: readonly Predicate[];
-  readonly from: Instant;
-  readonly to: Instant;
 }
 
 /**
@@ -68,8 +66,7 @@ export interface NetworkReads {
  * proposition at other times too, so it reads everything).
  */
 export function networkReads(date: string): NetworkReads {
-  const { lo, hi } = extentOf(parseTime(date));
-  return { states: NETWORK_STATES, events: [...STANDING_EVENTS, 'expelled'], from: lo, to: hi };
+  return { states: NETWORK_STATES, events: [...STANDING_EVENTS, 'expelled'], ...readWindow(date) };
 }
 
 const spanOf = (c: Claim): TimeSpan | undefined => (c.time ? parseTime(c.time) : undefined);
