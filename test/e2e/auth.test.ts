@@ -161,7 +161,7 @@ describe.skipIf(Boolean(skip))('server mode sign-in in Chromium', () => {
     expect(await page.locator('.notice').textContent()).toBe('Your session has ended. Sign in again to continue.');
     await signIn(page, VIEWER.name, VIEWER.password);
     await expect.poll(() => page.locator('h1').textContent()).toBe('Review queue');
-    // Focus moves from the vanished form to the view.
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // Focus moves from the vanished form to the view (in an effect after the view renders: poll for it).
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('main');
   });
 });
