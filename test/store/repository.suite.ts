@@ -217,6 +217,14 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(all[0]).toEqual({ entityId: 'abu-salim-al-jabali', name: 'Abu Salim al-Jabali', kind: 'kunya', type: 'person' });
       });
 
+      it('gets labels (type and canonical name) by id, ordered by id, missing ones left out', async () => {
+        expect(await repo.getLabels(['valley-front', 'nobody', 'karim-haddad', 'valley-front'])).toEqual([
+          { id: 'karim-haddad', type: 'person', canonical: (await repo.getEntity('karim-haddad'))!.canonical },
+          { id: 'valley-front', type: 'organization', canonical: (await repo.getEntity('valley-front'))!.canonical },
+        ]);
+        expect(await repo.getLabels([])).toEqual([]);
+      });
+
       it('gets sources by id and content hash', async () => {
         expect((await repo.getSource('farouk-2020'))?.author).toBe('Lina Farouk');
         expect(ids(await repo.listSources())).toEqual(['farouk-2020', 'mn-statement-2009']);

@@ -99,6 +99,7 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
       expect(new Set(await fast.reachable(id, asked))).toEqual(new Set(await generic.reachable(id, asked)));
     }
   }
+  expect(await fast.getLabels(askedEntities)).toEqual(await generic.getLabels(askedEntities));
   const someSources = [...ds.sources.slice(0, 12).map((x) => x.id).reverse(), 'nothing'];
   expect(await fast.getSources(someSources)).toEqual(await generic.getSources(someSources));
   const someDisputes = [...ds.disputes.slice(0, 12).map((x) => x.id).reverse(), 'nothing'];
