@@ -60,3 +60,25 @@ export function nameSearcher(repo: Repository, entity: (id: string) => Promise<E
     },
   };
 }
+
+/** What {@link indexSearcher} needs of a name index (the names module's `NameIndex`). */
+export interface NameLookup {
+  lookup(name: string, opts?: { limit?: number }): readonly { readonly entityId: string; readonly name: string; readonly score: number; readonly reasons: readonly string[] }[];
+}
+
+/**
+ * A transliteration-aware {@link NameSearcher} over a name index, e.g. the SQLite store's
+ * lazily built one: `new KnowledgeBase(repo, indexSearcher(repo, () => repo.nameIndex()))`.
+ */
+export function indexSearcher(repo: Repository, index: () => NameLookup): NameSearcher {
+  return {
+    async search(query: string, limit: number): Promise<SearchHit[]> {
+      const found = index().lookup(query, { limit });
+      const entities = new Map((await repo.getEntities(found.map((f) => f.entityId))).map((e) => [e.id, e]));
+      return found.flatMap((f) => {
+        const entity = entities.get(f.entityId);
+        return entity ? [{ entity, matchedName: f.name, score: f.score, reasons: f.reasons }] : [];
+      });
+    },
+  };
+}
