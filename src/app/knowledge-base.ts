@@ -30,6 +30,7 @@ import {
 import { PREDICATE_NAMES, PREDICATES, type ClaimStatus, type Predicate } from '../core/vocabulary.js';
 import { parseTime, readWindow, sortKey, type ReadWindow } from '../core/time.js';
 import type { ClaimFilter, Repository } from '../store/repository.js';
+import { byId } from '../core/collections.js';
 import { nameSearcher } from './name-search.js';
 
 /** The predicates whose claims shape an organization family (and all the lineage view reads). */
@@ -67,7 +68,6 @@ function inWindow(w: ReadWindow): ClaimFilter {
   const toDay = day(w.to, 1);
   return { ...(fromDay !== undefined ? { fromDay } : {}), ...(toDay !== undefined ? { toDay } : {}), includeUndated: true };
 }
-const byId = (a: Claim, b: Claim) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Each claim once, first occurrence kept. */
 function uniqueClaims(claims: readonly Claim[]): Claim[] {
@@ -186,29 +186,19 @@ export class KnowledgeBase {
     for (const e of await this.repo.getEntities(missing)) this.entityCache.set(e.id, e);
   }
 
-  /** Loads the labels of these entities (those not known yet) in one store call. */
-  private async loadLabels(ids: readonly string[]): Promise<void> {
+  /** Loads the labels of these entities (those not known yet) in one store call, for {@link lookup}. */
+  async loadLabels(ids: readonly string[]): Promise<void> {
     const missing = ids.filter((id) => !this.entityCache.has(id) && !this.labelCache.has(id));
     if (missing.length === 0) return;
     const found = new Map((await this.repo.getLabels(missing)).map((l) => [l.id, l]));
     for (const id of missing) this.labelCache.set(id, found.get(id));
   }
 
-  /** Claims about an organization family: expands over lineage edges until closed (bounded). */
+  /** Claims about an organization family: everything reachable over lineage edges (bounded), and every claim about it. */
   async familyClaims(entity: string, maxNodes = 200): Promise<Claim[]> {
-    const seen = new Set<string>([entity]);
-    const claims = new Map<string, Claim>();
-    let frontier = [entity];
-    while (frontier.length && seen.size <= maxNodes) {
-      const batch = await this.repo.listClaims({ entities: frontier, statuses: ['accepted', 'candidate'] });
-      const next: string[] = [];
-      for (const c of batch) {
-        claims.set(c.id, c);
-        if (PREDICATES[c.predicate].lineage && c.object) for (const n of [c.subject, c.object]) if (!seen.has(n)) { seen.add(n); next.push(n); }
-      }
-      frontier = next;
-    }
-    const all = [...claims.values()];
+    const statuses: ClaimStatus[] = ['accepted', 'candidate'];
+    const family = await this.repo.reachable(entity, { predicates: LINEAGE_PREDICATES, statuses, maxNodes });
+    const all = await this.repo.listClaims({ entities: family, statuses });
     await this.preload(all);
     return all;
   }
@@ -239,14 +229,14 @@ export class KnowledgeBase {
 
   /** {@link successionClaims} without loading the entities and sources they name. */
   private async formsClaims(entity: string, maxNodes: number, reads?: AsOfReads): Promise<Claim[]> {
-    const statuses = ['accepted', 'candidate'] as const;
-    const entities = await this.repo.reachable(entity, { predicates: [...SUCCESSION], statuses: [...statuses], maxNodes });
-    if (!reads) return this.repo.listClaims({ entities, statuses: [...statuses] });
-    const atDate: ClaimFilter = { entities, statuses: [...statuses], ...inWindow(reads) };
+    const statuses: ClaimStatus[] = ['accepted', 'candidate'];
+    const entities = await this.repo.reachable(entity, { predicates: [...SUCCESSION], statuses, maxNodes });
+    if (!reads) return this.repo.listClaims({ entities, statuses });
+    const atDate: ClaimFilter = { entities, statuses, ...inWindow(reads) };
     return [
-      ...(await this.repo.listClaims({ entities, statuses: [...statuses], predicates: reads.events })),
-      ...(await this.repo.listClaims({ subjects: entities, statuses: [...statuses], predicates: reads.eventsBy })),
-      ...(await this.repo.listClaims({ objects: entities, statuses: [...statuses], predicates: reads.eventsOn })),
+      ...(await this.repo.listClaims({ entities, statuses, predicates: reads.events })),
+      ...(await this.repo.listClaims({ subjects: entities, statuses, predicates: reads.eventsBy })),
+      ...(await this.repo.listClaims({ objects: entities, statuses, predicates: reads.eventsOn })),
       ...(await this.repo.listClaims({ ...atDate, predicates: reads.states })),
       ...(await this.repo.listClaims({ ...atDate, predicates: reads.contestedStates, contested: true })),
     ].sort(byId);
@@ -369,8 +359,6 @@ export class KnowledgeBase {
     }
     const claims = [...loaded.values()];
     const net = networkAt(date, await this.viewed(claims, opts.perspective), { focus, hops, maxNodes });
-    const nodes = new Set(net.nodes);
-    await this.preload(claims.filter((cl) => nodes.has(cl.subject)));
     await this.loadLabels(net.nodes);
     return net;
   }

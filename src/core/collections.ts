@@ -1,5 +1,10 @@
 /** Small collection helpers the standard library of Node 20 lacks. */
 
+/** Orders records by id in code-point order (the order the stores and the native writer use). */
+export function byId<T extends { readonly id: string }>(a: T, b: T): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Groups items by a key (Map.groupBy arrives only in Node 21). */
 export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T[]> {
   const out = new Map<K, T[]>();

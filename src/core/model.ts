@@ -34,10 +34,10 @@ export interface Name {
   readonly note?: string;
 }
 
-/** A person, organization or place. */
 /** What a view needs to name an entity: no names list, so a store can load it in one short row. */
 export type EntityLabel = Pick<Entity, 'id' | 'type' | 'canonical'>;
 
+/** A person, organization or place. */
 export interface Entity {
   readonly id: string;
   readonly type: EntityType;

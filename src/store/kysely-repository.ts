@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Claim, Dataset, Dispute, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
-import { groupBy } from '../core/collections.js';
+import { byId, groupBy } from '../core/collections.js';
 import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
@@ -137,7 +137,7 @@ export class KyselyRepository implements Repository {
     for (const part of chunks([...new Set(ids)], CHUNK_IDS)) {
       for (const r of await this.db.selectFrom('entity').select(['id', 'type', 'canonical']).where('id', 'in', part).execute()) out.push({ id: r.id, type: r.type as EntityType, canonical: r.canonical });
     }
-    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return out.sort(byId);
   }
 
   private async hydrateEntities(rows: readonly Database['entity'][]): Promise<Entity[]> {
@@ -215,7 +215,7 @@ export class KyselyRepository implements Repository {
   async getSources(ids: readonly string[]): Promise<Source[]> {
     const out: Source[] = [];
     for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.db.selectFrom('source').selectAll().where('id', 'in', part).execute()).map(rowToSource));
-    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return out.sort(byId);
   }
 
   async findSourceByHash(contentHash: string): Promise<Source | undefined> {
@@ -277,7 +277,11 @@ export class KyselyRepository implements Repository {
     return q;
   }
 
-  /** One recursive statement (breadth first on SQLite and PostgreSQL alike), at most `maxNodes + 1` entities. */
+  /**
+   * One recursive statement, breadth first, at most `maxNodes + 1` entities. PostgreSQL uses both
+   * claim indexes for the `or` join; SQLite does not (a scan a step), so the SQLite store
+   * overrides this with two recursive steps, one per index.
+   */
   async reachable(start: string, opts: ReachOptions): Promise<string[]> {
     if (opts.predicates.length === 0 || opts.statuses.length === 0) return [start];
     const other = sql`case when c.subject_id = r.id then c.object_id else c.subject_id end`;
@@ -324,7 +328,7 @@ export class KyselyRepository implements Repository {
   async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
     const out: Dispute[] = [];
     for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.db.selectFrom('dispute').selectAll().where('id', 'in', part).execute()).map((d) => ({ id: d.id, question: d.question })));
-    return out.sort((a, b) => (a.id < b.id ? -1 : 1));
+    return out.sort(byId);
   }
 
   async listDisputes(): Promise<Dispute[]> {

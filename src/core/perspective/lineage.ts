@@ -7,7 +7,7 @@ import type { Claim } from '../model.js';
 import type { Predicate } from '../vocabulary.js';
 import { PREDICATE_NAMES, PREDICATES } from '../vocabulary.js';
 import { sortKey, parseTime } from '../time.js';
-import { groupBy } from '../collections.js';
+import { byId, groupBy } from '../collections.js';
 import type { EntityLookup, ViewedClaim } from './view.js';
 
 /** Predicates whose subject's identity continues in the object. */
@@ -52,7 +52,7 @@ export const FAMILY_PREDICATES: readonly Predicate[] = PREDICATE_NAMES.filter((p
 export function lineageOf(focus: string, viewed: readonly ViewedClaim[], entity: EntityLookup): Lineage {
   const isOrg = (id: string) => entity(id)?.type === 'organization';
   // In claim-id order, so the graph does not depend on the order a store happened to load them in.
-  const lineageClaims = [...viewed].sort((a, b) => (a.claim.id < b.claim.id ? -1 : a.claim.id > b.claim.id ? 1 : 0)).filter(({ claim: c }) => PREDICATES[c.predicate].lineage === true && c.object !== undefined && isOrg(c.subject) && isOrg(c.object));
+  const lineageClaims = [...viewed].sort((a, b) => byId(a.claim, b.claim)).filter(({ claim: c }) => PREDICATES[c.predicate].lineage === true && c.object !== undefined && isOrg(c.subject) && isOrg(c.object));
   const groups = groupBy(lineageClaims, ({ claim: c }) => {
     const e = edgeOf(c);
     return `${e?.from}|${e?.to}|${c.predicate}`;

@@ -3,6 +3,7 @@
  * entities.csv, names.csv, sources.csv, claims.csv, evidence.csv, disputes.csv. Dates come as
  * the EDTF value, the historian's wording and ISO bounds (YYYY-MM-DD) a spreadsheet can sort.
  */
+import { byId } from '../../core/collections.js';
 import type { Dataset } from '../../core/model.js';
 import { claimantOf } from '../../core/model.js';
 import { formatTime } from '../../core/time-format.js';
@@ -11,19 +12,19 @@ import { subsetFor } from '../common/subset.js';
 import { claimTime, labelsFor } from '../common/wording.js';
 import { csvTable } from './csv.js';
 
-const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const sortedById = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort(byId);
 
 /** The files of the CSV export, by name. */
 export function writeCsv(input: Dataset, opts: { focus?: string; bom?: boolean } = {}): Record<string, string> {
   const ds = subsetFor(input, opts.focus);
   const labels = labelsFor(ds);
   const bom = opts.bom ?? false;
-  const entities = byId(ds.entities);
-  const claims = byId(ds.claims);
+  const entities = sortedById(ds.entities);
+  const claims = sortedById(ds.claims);
   return {
     'entities.csv': csvTable(['id', 'type', 'canonical', 'description'], entities.map((e) => [e.id, e.type, e.canonical, e.description]), bom),
     'names.csv': csvTable(['entity_id', 'entity', 'name', 'kind', 'lang', 'sources', 'note'], entities.flatMap((e) => e.names.map((n) => [e.id, e.canonical, n.name, n.kind, n.lang, n.sources.join(' '), n.note])), bom),
-    'sources.csv': csvTable(['id', 'kind', 'title', 'author', 'author_entity_id', 'date_edtf', 'date_text', 'date_earliest', 'date_latest', 'url', 'content_hash'], byId(ds.sources).map((s) => {
+    'sources.csv': csvTable(['id', 'kind', 'title', 'author', 'author_entity_id', 'date_edtf', 'date_text', 'date_earliest', 'date_latest', 'url', 'content_hash'], sortedById(ds.sources).map((s) => {
       const b = boundsOf(s.date);
       return [s.id, s.kind, s.title, s.author, s.authorEntity, s.date, s.date ? formatTime(s.date) : undefined, isoDate(b.startEarliest), isoDate(b.endLatest), s.url, s.contentHash];
     }), bom),
@@ -38,6 +39,6 @@ export function writeCsv(input: Dataset, opts: { focus?: string; bom?: boolean }
       bom,
     ),
     'evidence.csv': csvTable(['claim_id', 'position', 'source_id', 'source_title', 'quote', 'page', 'section', 'char_start', 'char_end'], claims.flatMap((c) => c.evidence.map((ev, i) => [c.id, i + 1, ev.source, labels.source(ev.source)?.title, ev.quote, ev.locator?.page, ev.locator?.section, ev.locator?.start, ev.locator?.end])), bom),
-    'disputes.csv': csvTable(['id', 'question', 'claim_ids'], byId(ds.disputes).map((d) => [d.id, d.question, claims.filter((c) => c.dispute === d.id).map((c) => c.id).join(' ')]), bom),
+    'disputes.csv': csvTable(['id', 'question', 'claim_ids'], sortedById(ds.disputes).map((d) => [d.id, d.question, claims.filter((c) => c.dispute === d.id).map((c) => c.id).join(' ')]), bom),
   };
 }

@@ -3,11 +3,11 @@
  * fixed order, every default made explicit. Export → import → export is byte-identical.
  */
 import { stringify } from 'yaml';
+import { byId } from '../../core/collections.js';
 import type { Claim, Dataset, Entity, Source } from '../../core/model.js';
 
 export type NativeFormat = 'json' | 'yaml';
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Orders keys as listed; drops undefined values. */
 function ordered<T extends object>(o: T, keys: readonly (keyof T)[]): Record<string, unknown> {

@@ -4,6 +4,7 @@
  * same bytes. Every object carries its native record in the isnad extension, so
  * native → STIX → native loses nothing.
  */
+import { byId } from '../../core/collections.js';
 import type { Claim, Dataset } from '../../core/model.js';
 import { disputesOf } from '../../core/perspective/index.js';
 import { toDocument } from '../native/write-dataset.js';
@@ -137,7 +138,7 @@ export function toStixBundle(input: Dataset, focus?: string): { type: 'bundle'; 
   }
 
   const [first, second, ...rest] = objects;
-  const sorted = [first!, second!, ...rest.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))];
+  const sorted = [first!, second!, ...rest.sort(byId)];
   return { type: 'bundle', id: `bundle--${stableUuid('stix-bundle', sorted.map((o) => o.id).join(','))}`, objects: sorted };
 }
 

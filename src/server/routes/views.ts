@@ -42,9 +42,9 @@ export const viewRoutes = new Hono<Env>()
     const net = q.focus
       ? await kb.networkAround(q.focus, q.date, { hops: q.hops, maxNodes: options.maxNetworkNodes, ...(q.perspective ? { perspective: q.perspective } : {}) })
       : networkAt(q.date, await kb.viewed(await repo.listClaims({ statuses: ['accepted'] }), q.perspective), { hops: q.hops, maxNodes: options.maxNetworkNodes });
-    const labels = new Map((await repo.getLabels(net.nodes)).map((e) => [e.id, e]));
+    await kb.loadLabels(net.nodes); // already there for a focused network
     const nodes = net.nodes.map((id) => {
-      const e = labels.get(id);
+      const e = kb.lookup(id);
       return { id, name: e?.canonical ?? id, type: e?.type ?? 'unknown' };
     });
     const edges = net.edges.map((e) => ({ id: e.id, source: e.source, target: e.target, predicate: e.predicate, modality: e.modality, stance: e.stance, claimIds: [...e.claimIds] }));
