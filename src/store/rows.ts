@@ -91,7 +91,8 @@ export function entityToRows(e: Entity, fold: (s: string) => string): { entity: 
   };
 }
 
-export function rowsToEntity(r: EntityRow, names: readonly EntityNameRow[]): Entity {
+/** An entity from its row and its name rows (only the columns a name is built from are needed). */
+export function rowsToEntity(r: EntityRow, names: readonly Pick<EntityNameRow, 'seq' | 'name' | 'kind' | 'lang' | 'note' | 'sources'>[]): Entity {
   return stripUndefined({
     id: r.id,
     type: r.type as EntityType,

@@ -7,7 +7,7 @@
  * any record already exists (a primary-key conflict), the transaction is rolled back and the
  * caller falls back to the generic path, which replaces records and bumps versions.
  *
- * For large imports the claim, evidence and attribution tables' secondary indexes are dropped
+ * For large imports the claim, evidence, attribution and name tables' secondary indexes are dropped
  * and rebuilt afterwards (one sort instead of millions of B-tree inserts), inside the same
  * transaction, from the definitions stored in `sqlite_master`.
  */
@@ -72,7 +72,7 @@ function isPrimaryKeyConflict(err: unknown): boolean {
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
 
-const INDEXED_TABLES = ['claim', 'evidence', 'attribution'];
+const INDEXED_TABLES = ['claim', 'evidence', 'attribution', 'entity_name'];
 
 /** Writes one dataset's rows and its history entry; throws {@link Conflict} when a record exists. */
 function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (name: string) => string, actor: string): ImportSummary {
@@ -157,10 +157,12 @@ export function fastImportMany(db: Database.Database, datasets: Iterable<Dataset
 
 /** Throws (so the transaction rolls back) when some row refers to a record that does not exist. */
 function assertReferencesHold(db: Database.Database): void {
-  const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[];
+  const broken = db.pragma('foreign_key_check') as { table: string; rowid: number | null; parent: string }[];
   if (broken.length === 0) return;
   const b = broken[0]!;
-  throw new IsnadError('bad_input', `the import refers to records that do not exist: ${broken.length} row(s), the first in table ${b.table} (row ${b.rowid}) naming a missing ${b.parent}; nothing was imported`);
+  // Clustered tables (WITHOUT ROWID) have no row number to report.
+  const row = b.rowid === null ? '' : ` (row ${b.rowid})`;
+  throw new IsnadError('bad_input', `the import refers to records that do not exist: ${broken.length} row(s), the first in table ${b.table}${row} naming a missing ${b.parent}; nothing was imported`);
 }
 
 /**

@@ -6,10 +6,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
-import { groupBy } from '../../core/collections.js';
 import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from '../rows.js';
-import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from '../schema.js';
+import type { AttributionRow, ClaimRow, EntityRow, EvidenceRow, SourceRow } from '../schema.js';
 
 /** Batches at or below this size are fetched row by row; bigger ones in one json_each join (faster from two rows on). */
 const SMALL = 1;
@@ -23,25 +22,37 @@ export function inOrderAsked<T extends { id: string }>(records: T[], ids: readon
 }
 
 /**
- * Each claim's evidence and attribution as JSON arrays in its own row (ordered by seq), so a
- * read is one statement however many claims it returns.
+ * Each claim's evidence and attribution as JSON arrays in its own row, so a read is one
+ * statement however many claims it returns. Each item carries its `seq` and `rowsToClaim`
+ * orders by it (an `order by` inside the aggregate would cost SQLite a sort per claim).
  */
 const WITH_EVIDENCE = [
-  `(select json_group_array(json_array(source_id, quote, page, start_pos, end_pos, section) order by seq) from evidence where evidence.claim_id = claim.id) as evidence_json`,
-  `(select json_group_array(json_array(entity_id, source_id, via, date) order by seq) from attribution where attribution.claim_id = claim.id) as attribution_json`,
+  `(select json_group_array(json_array(seq, source_id, quote, page, start_pos, end_pos, section)) from evidence where evidence.claim_id = claim.id) as evidence_json`,
+  `(select json_group_array(json_array(seq, entity_id, source_id, via, date)) from attribution where attribution.claim_id = claim.id) as attribution_json`,
 ].join(', ');
 
 interface Nested { evidence_json: string; attribution_json: string }
 
 /** A claim from its row with the nested evidence and attribution of {@link WITH_EVIDENCE}. */
 function claimOf(r: ClaimRow & Nested): Claim {
-  const ev = (JSON.parse(r.evidence_json) as [string, string, string | null, number | null, number | null, string | null][]).map(
-    ([source_id, quote, page, start_pos, end_pos, section], seq): EvidenceRow => ({ claim_id: r.id, seq, source_id, quote, page, start_pos, end_pos, section }),
+  const ev = (JSON.parse(r.evidence_json) as [number, string, string, string | null, number | null, number | null, string | null][]).map(
+    ([seq, source_id, quote, page, start_pos, end_pos, section]): EvidenceRow => ({ claim_id: r.id, seq, source_id, quote, page, start_pos, end_pos, section }),
   );
-  const at = (JSON.parse(r.attribution_json) as [string | null, string | null, string | null, string | null][]).map(
-    ([entity_id, source_id, via, date], seq): AttributionRow => ({ claim_id: r.id, seq, entity_id, source_id, via, date }),
+  const at = (JSON.parse(r.attribution_json) as [number, string | null, string | null, string | null, string | null][]).map(
+    ([seq, entity_id, source_id, via, date]): AttributionRow => ({ claim_id: r.id, seq, entity_id, source_id, via, date }),
   );
   return rowsToClaim(r, ev, at);
+}
+
+/** An entity's names as a JSON array in its row, so an entity is read in one statement. */
+const WITH_NAMES = `(select json_group_array(json_array(seq, name, kind, lang, note, sources)) from entity_name n where n.entity_id = entity.id) as names_json`;
+
+/** An entity from its row with the nested names of {@link WITH_NAMES}. */
+function entityOf(r: EntityRow & { names_json: string }): Entity {
+  const names = (JSON.parse(r.names_json) as [number, string, string, string | null, string | null, string][]).map(
+    ([seq, name, kind, lang, note, sources]) => ({ seq, name, kind, lang, note, sources }),
+  );
+  return rowsToEntity(r, names);
 }
 
 export type FastClaimFilter = ClaimFilter & { readonly ids?: readonly string[] };
@@ -94,19 +105,11 @@ export class FastQueries {
   /** As `KyselyRepository.getEntities`: unique ids, ordered as asked, missing ones left out. */
   entities(ids: readonly string[]): Entity[] {
     const unique = [...new Set(ids)];
-    const out: Entity[] = [];
-    if (unique.length <= SMALL) {
-      for (const id of unique) {
-        const row = this.rows<EntityRow>('select * from entity where id = ?', id)[0];
-        if (row) out.push(rowsToEntity(row, this.rows<EntityNameRow>('select * from entity_name where entity_id = ? order by seq', id)));
-      }
-    } else {
-      const json = JSON.stringify(unique);
-      const rows = this.rows<EntityRow>('select * from entity where id in (select value from json_each(?))', json);
-      const names = this.rows<EntityNameRow>('select * from entity_name where entity_id in (select value from json_each(?))', json);
-      const by = groupBy(names, (x) => x.entity_id);
-      for (const r of rows) out.push(rowsToEntity(r, by.get(r.id) ?? []));
-    }
+    const rows =
+      unique.length <= SMALL
+        ? unique.flatMap((id) => this.rows<EntityRow & { names_json: string }>(`select entity.*, ${WITH_NAMES} from entity where id = ?`, id))
+        : this.rows<EntityRow & { names_json: string }>(`select entity.*, ${WITH_NAMES} from entity where id in (select value from json_each(?))`, JSON.stringify(unique));
+    const out = rows.map(entityOf);
     return out.length > 1 ? inOrderAsked(out, ids) : out;
   }
 
