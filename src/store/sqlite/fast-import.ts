@@ -24,25 +24,61 @@ export const REBUILD_INDEXES_AT = 50_000;
 
 type Row = Record<string, unknown>;
 
+/** Rows per multi-row `insert … values (…), (…)` statement: about half the cost per row of one statement each. */
+const BATCH = 32;
+
+/** Rows waiting for one table and column list, their values flat in column order. */
+interface Buffer { readonly table: string; readonly cols: string[]; values: unknown[]; rows: number }
+
 /**
- * One cached insert statement per table and column list, bound by position (binding by name
- * costs better-sqlite3 a lookup per column and row).
+ * Buffers rows per table and column list and writes them with multi-row insert statements bound
+ * by position (binding by name costs better-sqlite3 a lookup per column and row). When any buffer
+ * is full, every buffer is written, in the order its table was first used: callers insert
+ * parents (sources, entities) before children (claims, evidence), so foreign keys hold at each
+ * statement. `flush` writes the rest.
  */
 class Inserter {
-  private readonly stmts = new Map<string, { cols: string[]; stmt: Database.Statement }>();
+  /** Buffers by table (in the order tables were first used), then by column list. */
+  private readonly buffers = new Map<string, Map<string, Buffer>>();
+  private readonly last = new Map<string, Buffer>();
+  private readonly stmts = new Map<string, Database.Statement>();
   constructor(private readonly db: Database.Database) {}
+
   insert(table: string, row: Row): void {
-    let s = this.stmts.get(table);
-    if (!s || !sameKeys(s.cols, row)) {
+    let b = this.last.get(table);
+    if (!b || !sameKeys(b.cols, row)) {
       const cols = Object.keys(row);
-      const key = `${table}(${cols.join(',')})`;
-      s = this.stmts.get(key) ?? { cols, stmt: this.db.prepare(`insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values (${cols.map(() => '?').join(', ')})`) };
-      this.stmts.set(key, s);
-      this.stmts.set(table, s);
+      let byCols = this.buffers.get(table);
+      if (!byCols) this.buffers.set(table, (byCols = new Map()));
+      b = byCols.get(cols.join(','));
+      if (!b) byCols.set(cols.join(','), (b = { table, cols, values: [], rows: 0 }));
+      this.last.set(table, b);
     }
-    const values = new Array<unknown>(s.cols.length);
-    for (let i = 0; i < s.cols.length; i++) values[i] = row[s.cols[i]!];
-    s.stmt.run(values);
+    for (const c of b.cols) b.values.push(row[c]);
+    if (++b.rows === BATCH) this.flush();
+  }
+
+  /** Writes every buffered row, parents' tables first. */
+  flush(): void {
+    for (const byCols of this.buffers.values()) {
+      for (const b of byCols.values()) {
+        if (b.rows === 0) continue;
+        this.statement(b.table, b.cols, b.rows).run(b.values);
+        b.values = [];
+        b.rows = 0;
+      }
+    }
+  }
+
+  private statement(table: string, cols: readonly string[], rows: number): Database.Statement {
+    const key = `${rows}:${table}(${cols.join(',')})`;
+    let stmt = this.stmts.get(key);
+    if (!stmt) {
+      const one = `(${cols.map(() => '?').join(', ')})`;
+      stmt = this.db.prepare(`insert into "${table}" (${cols.map((c) => `"${c}"`).join(', ')}) values ${Array<string>(rows).fill(one).join(', ')}`);
+      this.stmts.set(key, stmt);
+    }
+    return stmt;
   }
 }
 
@@ -98,6 +134,7 @@ function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (
       ins.insert('perspective', { id: p.id, label: p.label });
       p.claimants.forEach((entity_id, seq) => ins.insert('perspective_claimant', { perspective_id: p.id, entity_id, seq }));
     }
+    ins.flush();
   } catch (err) {
     if (isPrimaryKeyConflict(err)) throw new Conflict();
     throw err;
