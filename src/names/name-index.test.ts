@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NameIndex, blockingKeys } from './name-index.js';
 import { parseName } from './parse.js';
@@ -74,5 +75,42 @@ describe('NameIndex', () => {
     const c = ix.candidates(parseName('Muhammad bin Ali al-Masri'), 100);
     expect(c.length).toBeLessThanOrEqual(100);
     expect(ix.lookup('Mohammed bin Ali al-Masri', { limit: 5 }).some((r) => r.entityId === 'target')).toBe(true);
+  });
+
+  it('forgets removed entities and finds the names they get instead', () => {
+    const ix = build();
+    expect(ix.removeEntities(['zarqawi', 'nobody'])).toBe(2);
+    expect(ix.size).toBe(11);
+    expect(ix.removed).toBe(2);
+    expect(ix.lookup('Abu Musab al-Zarqawi').map((x) => x.entityId)).not.toContain('zarqawi');
+    expect(ix.removeEntities(['zarqawi'])).toBe(0);
+    ix.add('zarqawi', 'Abu Musab al-Zarqawi');
+    expect(ix.lookup('Abou Moussab el-Zarqaoui')[0]?.entityId).toBe('zarqawi');
+    expect(ix.lookup('Ahmad al-Khalayleh').map((x) => x.entityId)).not.toContain('zarqawi');
+  });
+
+  it('after removals answers as an index built from the remaining names (property)', () => {
+    const parts = ['Ahmad', 'Ibrahim', 'Umar', 'Ali', 'Hamid', 'Abu Bakr', 'Abu Musab', 'al-Baghdadi', 'al-Zarqawi', 'al-Badri', 'al-Anbari', 'bin Ladin'];
+    const name = fc.array(fc.constantFrom(...parts), { minLength: 2, maxLength: 3 }).map((xs) => xs.join(' '));
+    const entities = fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), name), { minLength: 1, maxLength: 25 });
+    fc.assert(
+      fc.property(entities, fc.subarray(['a', 'b', 'c', 'd', 'e', 'f']), name, (stored, removed, query) => {
+        const ix = new NameIndex();
+        for (const [e, n] of stored) ix.add(e, n);
+        ix.removeEntities(removed);
+        const fresh = new NameIndex();
+        for (const [e, n] of stored) if (!removed.includes(e)) fresh.add(e, n);
+        // Every entity fits in the limit. Candidates come in an order that depends on block sizes, so
+        // equal scores (of two entities, or of two names of one entity) may come in either order:
+        // compare each entity's decision and score.
+        const byEntity = (xs: readonly { entityId: string; decision: string; score: number }[]) =>
+          xs.map(({ entityId, decision, score }) => ({ entityId, decision, score })).sort((x, y) => x.entityId.localeCompare(y.entityId));
+        const got = ix.lookup(query, { includeDifferent: true, limit: 10 });
+        expect(got.map((x) => x.entityId).filter((e) => removed.includes(e))).toEqual([]);
+        expect(byEntity(got)).toEqual(byEntity(fresh.lookup(query, { includeDifferent: true, limit: 10 })));
+        expect(ix.size).toBe(fresh.size);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

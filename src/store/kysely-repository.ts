@@ -47,13 +47,21 @@ export class KyselyRepository implements Repository {
   }
 
   async transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
+    return this.inTransaction(fn);
+  }
+
+  /**
+   * `transaction` for this class's own writes: subclasses that override `transaction` (to learn
+   * that a caller wrote something unknown) are not told of writes they see through their overrides.
+   */
+  private inTransaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
     return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new KyselyRepository(trx, this.caps, this.hooks)));
   }
 
   /** Runs `fn` in one transaction with the writer bound to it. */
   private write<T>(fn: (w: Writer, repo: KyselyRepository) => Promise<T>): Promise<T> {
-    return this.transaction((repo) => {
+    return this.inTransaction((repo) => {
       const self = repo as KyselyRepository;
       return fn(new Writer(self.db, self.caps, self.hooks.fold, self), self);
     });

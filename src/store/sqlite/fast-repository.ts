@@ -6,7 +6,10 @@
  * reverts, transactions) is the generic code.
  *
  * It also keeps the in-memory `NameIndex` that fuzzy search needs, built on first use from the
- * stored names and dropped whenever a write may have changed names.
+ * stored names and kept current: its own imports and entity edits replace the names of the
+ * entities they wrote (milliseconds, where a rebuild takes seconds at a million names); a revert
+ * or a transaction drops it, and so does a write by another connection or process to the same
+ * file (seen by SQLite's `data_version`), so the next search rebuilds it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -25,6 +28,8 @@ const CACHE_KIB = 256 * 1024;
 export class FastSqliteRepository extends KyselyRepository {
   readonly fast: FastQueries;
   private index?: NameIndex;
+  /** SQLite's `data_version` when the index was built: it changes when another connection commits. */
+  private indexDataVersion = 0;
   /** Imports with at least this many claims drop and rebuild secondary indexes (see `fast-import.ts`). */
   rebuildIndexesAt = REBUILD_INDEXES_AT;
 
@@ -43,12 +48,10 @@ export class FastSqliteRepository extends KyselyRepository {
   // ---- writes: bulk import fast, the rest generic; each drops the name index ----
 
   override async importDataset(ds: Dataset, opts: { actor?: string } = {}): Promise<ImportSummary> {
-    this.index = undefined;
-    if (!this.raw.readonly) {
-      const done = fastImport(this.raw, ds, this.fastHooks.fold, opts.actor ?? 'import', this.rebuildIndexesAt);
-      if (done) return done;
-    }
-    return super.importDataset(ds, opts);
+    const fast = this.raw.readonly ? undefined : fastImport(this.raw, ds, this.fastHooks.fold, opts.actor ?? 'import', this.rebuildIndexesAt);
+    const done = fast ?? (await super.importDataset(ds, opts));
+    this.refreshNames(ds.entities.map((e) => e.id));
+    return done;
   }
 
   /**
@@ -60,6 +63,7 @@ export class FastSqliteRepository extends KyselyRepository {
    * (only a re-iterable `datasets`, such as an array, can be replayed so; otherwise it throws).
    */
   async importMany(datasets: Iterable<Dataset>, opts: { actor?: string; claims?: number } = {}): Promise<ImportSummary[]> {
+    // The datasets may be a stream read once, so the names are refreshed by dropping the index.
     this.index = undefined;
     const done = fastImportMany(this.raw, datasets, this.fastHooks.fold, opts.actor ?? 'import', { rebuildIndexesAt: this.rebuildIndexesAt, ...(opts.claims !== undefined ? { claims: opts.claims } : {}) });
     if (done) return done;
@@ -70,8 +74,9 @@ export class FastSqliteRepository extends KyselyRepository {
   }
 
   override async updateEntity(entity: Entity, opts?: WriteOptions & { action?: string }): Promise<Entity> {
-    this.index = undefined;
-    return super.updateEntity(entity, opts);
+    const updated = await super.updateEntity(entity, opts);
+    this.refreshNames([updated.id]);
+    return updated;
   }
 
   override async revertChange(changeId: number, opts?: { actor?: string }): Promise<ChangeEntry> {
@@ -134,18 +139,38 @@ export class FastSqliteRepository extends KyselyRepository {
     return this.fast.disputes(ids);
   }
 
-  /** The name index over every stored name, built on first use (≈ the names module's build cost per name). */
+  /**
+   * The name index over every stored name, built on first use (≈ the names module's build cost
+   * per name) and again after another connection has written to the store.
+   */
   nameIndex(): NameIndex {
+    if (this.index && this.dataVersion() !== this.indexDataVersion) this.index = undefined;
     if (!this.index) {
       const ix = new NameIndex();
+      this.indexDataVersion = this.dataVersion();
       for (const n of this.fast.allNames()) ix.add(n.entityId, n.name);
       this.index = ix;
     }
     return this.index;
   }
 
-  /** True when the name index is built (so a search will not pay for building it). */
-  get nameIndexReady(): boolean {
-    return this.index !== undefined;
+  private dataVersion(): number {
+    return this.raw.pragma('data_version', { simple: true }) as number;
+  }
+
+  /**
+   * After this connection wrote these entities: their names in the index replaced by the stored
+   * ones. When they are many (or removed names pile up), the index is dropped instead and rebuilt
+   * on the next search, which costs about the same.
+   */
+  private refreshNames(entityIds: readonly string[]): void {
+    const ix = this.index;
+    if (!ix || entityIds.length === 0) return;
+    if (entityIds.length > Math.max(1000, ix.size / 10) || ix.removed > ix.size / 4) {
+      this.index = undefined;
+      return;
+    }
+    ix.removeEntities(entityIds);
+    for (const e of this.fast.entities(entityIds)) for (const n of e.names) ix.add(e.id, n.name);
   }
 }
