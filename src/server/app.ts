@@ -119,15 +119,20 @@ export function createApp(init: CreateAppOptions): Hono<Env> {
     init.auth?.checkCsrf(c, user);
     await next();
   });
-  app.use('/api/*', bodyLimit({
+  const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes,
     onError: () => {
       throw new HTTPException(413, { message: `Request body too large (limit ${options.maxBodyBytes} bytes).` });
     },
-  }));
+  });
+  // GET and HEAD requests carry no body (a Fetch Request cannot have one); asking for it would
+  // make the Node adapter build the whole Request object, ~50 µs of every read.
+  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
+  // Set before the route runs (a route may still replace it): a header added to a finished
+  // response makes the Node adapter copy it into a full Response object, ~35 µs of every call.
   app.use('/api/*', async (c, next) => {
+    c.header('Cache-Control', 'no-store');
     await next();
-    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
   app.route('/', apiRoutes());

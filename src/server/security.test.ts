@@ -36,8 +36,12 @@ describe('headers', () => {
       expect(res.headers.get('x-frame-options')).toBe('DENY');
     }
   });
-  it('API answers are not cached', async () => {
-    expect((await t.app.request('/api/stats')).headers.get('cache-control')).toBe('no-store');
+  it('API answers are not cached, errors included', async () => {
+    for (const [path, status] of [['/api/stats', 200], ['/api/entities/no-such-entity', 404], ['/api/asof?entity=x&date=not-a-date', 400]] as const) {
+      const res = await t.app.request(path);
+      expect(res.status, path).toBe(status);
+      expect(res.headers.get('cache-control'), path).toBe('no-store');
+    }
   });
 });
 
