@@ -1,12 +1,14 @@
 /**
- * Transliteration-aware name search over a store: the names module's blocking index, built
- * once per open store (or taken from the engine when it keeps one), ranked with reasons; exact
- * and prefix matches of the folded name fill in for partial queries the matcher cannot score.
+ * Transliteration-aware name search over a store: the names module's blocking index (the
+ * engine's own when it keeps one, as SQLite does; else one kept current from the store's
+ * history, `history-name-index.ts`), ranked with reasons; exact and prefix matches of the folded
+ * name fill in for partial queries the matcher cannot score.
  */
 import type { Entity } from '../core/model.js';
 import { basicFold } from '../core/text.js';
-import { NameIndex } from '../names/index.js';
+import type { NameIndex } from '../names/index.js';
 import type { Repository } from '../store/repository.js';
+import { historyNameIndex } from './history-name-index.js';
 import type { NameSearcher, SearchHit } from './knowledge-base.js';
 
 interface WithNameIndex {
@@ -15,20 +17,8 @@ interface WithNameIndex {
 
 const hasIndex = (repo: unknown): repo is WithNameIndex => typeof (repo as Partial<WithNameIndex>).nameIndex === 'function';
 
-const built = new WeakMap<Repository, Promise<NameIndex>>();
-
 async function indexFor(repo: Repository): Promise<NameIndex> {
-  if (hasIndex(repo)) return repo.nameIndex();
-  let p = built.get(repo);
-  if (!p) {
-    p = (async () => {
-      const ix = new NameIndex();
-      for await (const n of repo.allNames()) ix.add(n.entityId, n.name);
-      return ix;
-    })();
-    built.set(repo, p);
-  }
-  return p;
+  return hasIndex(repo) ? repo.nameIndex() : historyNameIndex(repo);
 }
 
 const DECISION_SCORE = { same: 1, undecided: 0.5, different: 0 } as const;

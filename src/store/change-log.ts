@@ -50,6 +50,12 @@ export async function getChange(db: Db, id: number): Promise<ChangeEntry | undef
   return r && rowToChange(r);
 }
 
+/** Id of the newest entry, 0 when the history is empty. */
+export async function latestChangeId(db: Db): Promise<number> {
+  const row = await db.selectFrom('change_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
 export async function listChanges(db: Db, opts: { afterId?: number; limit?: number; targetKind?: string; targetId?: string } = {}): Promise<ChangeEntry[]> {
   let q = db.selectFrom('change_log').selectAll().orderBy('id');
   if (opts.targetKind !== undefined) q = q.where('target_kind', '=', opts.targetKind);

@@ -111,6 +111,10 @@ export class KyselyRepository implements Repository {
     return changeLog.listChanges(this.db, opts);
   }
 
+  async latestChangeId(): Promise<number> {
+    return changeLog.latestChangeId(this.db);
+  }
+
   async importHistory(entries: readonly ChangeEntry[]): Promise<number[]> {
     return this.transaction(async (repo) => {
       const db = (repo as KyselyRepository).db;

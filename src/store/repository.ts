@@ -172,6 +172,11 @@ export interface Repository {
   /** The whole history, oldest first, page by page. */
   listChanges(opts?: { afterId?: number; limit?: number }): Promise<ChangeEntry[]>;
   /**
+   * Id of the newest history entry (0 when there is none). Every write appends one, so a reader
+   * that keeps something derived from the store (a name index) learns from it what changed.
+   */
+  latestChangeId(): Promise<number>;
+  /**
    * Appends history entries copied from another store (by `migrateStore`), keeping their time,
    * actor, action, target and before/after. Ids are this store's own; returns them in order.
    * `reverts` must already name this store's ids.

@@ -55,8 +55,10 @@ export function repositorySuite(engine: EngineHarness): void {
 
       it('returns an import summary that matches the dataset', async () => {
         const fresh = await engine.open();
+        expect(await fresh.latestChangeId()).toBe(0);
         const summary = await fresh.importDataset(mini);
         expect(summary).toEqual({ sources: 2, entities: 12, names: 21, claims: 20, perspectives: 2, disputes: 1 });
+        expect(await fresh.latestChangeId()).toBe((await fresh.listChanges()).at(-1)!.id);
       });
 
       it('exports exactly what was imported (json and yaml)', async () => {
@@ -528,6 +530,7 @@ export function repositorySuite(engine: EngineHarness): void {
         const all = await repo.listChanges();
         expect(all).toHaveLength(3);
         expect(await repo.listChanges({ afterId: all[0]!.id, limit: 1 })).toEqual([all[1]]);
+        expect(await repo.latestChangeId()).toBe(all[2]!.id);
         expect(await repo.getChange(all[2]!.id)).toEqual(all[2]);
         expect(all.every((e) => e instanceof Object && !(e instanceof IsnadError))).toBe(true);
       });
