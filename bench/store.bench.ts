@@ -24,7 +24,6 @@ import os from 'node:os';
 import oxigraph from 'oxigraph';
 import { KnowledgeBase } from '../src/app/knowledge-base.js';
 import { historyNameIndex } from '../src/app/history-name-index.js';
-import { indexSearcher } from '../src/app/name-search.js';
 import { basicFold } from '../src/core/text.js';
 import pg from 'pg';
 import { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
@@ -220,8 +219,8 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   const split = (xs: Target[]) => ({ warm: xs.slice(0, WARM), run: xs.slice(WARM) });
 
   // ---- isnad, in process ----
-  const searcher = fast ? indexSearcher(repo, () => fast.nameIndex()) : undefined;
-  const newKb = () => new KnowledgeBase(repo, searcher);
+  // The knowledge base as the CLI and the API make it: its default, name-index search.
+  const newKb = () => new KnowledgeBase(repo);
   const ym = (x: Target) => `${x.year}-${String(x.month).padStart(2, '0')}`;
   const isnadRun: Record<QueryName, (x: Target) => Promise<unknown>> = {
     profile: (x) => newKb().profile(x.entity),
@@ -243,7 +242,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     try {
       const { createApp } = (await import('../src/server/app.js')) as typeof import('../src/server/app.js');
       const { serve } = await import('@hono/node-server');
-      const app = createApp({ repo, kb: (r) => new KnowledgeBase(r, fast ? indexSearcher(r, () => fast.nameIndex()) : undefined) });
+      const app = createApp({ repo });
       const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
         const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
       });

@@ -85,7 +85,7 @@ export class KnowledgeBase {
 
   /** `searcher` defaults to the names module's transliteration-aware search. */
   constructor(readonly repo: Repository, searcher?: NameSearcher) {
-    this.searcher = searcher ?? nameSearcher(repo, (id) => this.entity(id));
+    this.searcher = searcher ?? nameSearcher(repo, (ids) => this.entities(ids));
   }
 
   /**
@@ -126,6 +126,16 @@ export class KnowledgeBase {
   async entity(id: string): Promise<Entity | undefined> {
     if (!this.entityCache.has(id)) this.entityCache.set(id, await this.repo.getEntity(id));
     return this.entityCache.get(id);
+  }
+
+  /** Entities by id (those that exist), loaded in one call and kept for the synchronous lookups. */
+  async entities(ids: readonly string[]): Promise<Entity[]> {
+    const missing = [...new Set(ids)].filter((id) => !this.entityCache.has(id));
+    if (missing.length) {
+      const found = new Map((await this.repo.getEntities(missing)).map((e) => [e.id, e]));
+      for (const id of missing) this.entityCache.set(id, found.get(id));
+    }
+    return ids.flatMap((id) => this.entityCache.get(id) ?? []);
   }
 
   /** Synchronous label lookup over entities loaded so far (views need a sync label function). */
