@@ -46,14 +46,21 @@ export function nameSearcher(repo: Repository, load: (ids: readonly string[]) =>
           hits.set(h.entityId, { matchedName: h.name, score, reasons: [why, ...(prev?.reasons.slice(1) ?? [])] });
         }
       }
-      const entities = new Map((await load([...hits.keys()])).map((e) => [e.id, e]));
-      return [...hits.entries()]
-        .flatMap(([id, hit]) => {
+      // Ranked before loading (equal scores by the name that matched), so only the entities
+      // shown are loaded: a short query can match hundreds of names by prefix.
+      const ranked = [...hits.entries()].sort(([ia, a], [ib, b]) => b.score - a.score || a.matchedName.localeCompare(b.matchedName) || (ia < ib ? -1 : ia > ib ? 1 : 0));
+      const out: SearchHit[] = [];
+      // A hit whose entity is gone (deleted since the index last saw it) gives its place to the next.
+      for (let next = 0; out.length < limit && next < ranked.length; ) {
+        const page = ranked.slice(next, next + limit - out.length);
+        next += page.length;
+        const entities = new Map((await load(page.map(([id]) => id))).map((e) => [e.id, e]));
+        for (const [id, hit] of page) {
           const entity = entities.get(id);
-          return entity ? [{ entity, ...hit }] : [];
-        })
-        .sort((a, b) => b.score - a.score || a.entity.canonical.localeCompare(b.entity.canonical))
-        .slice(0, limit);
+          if (entity) out.push({ entity, ...hit });
+        }
+      }
+      return out;
     },
   };
 }
