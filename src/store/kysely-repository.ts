@@ -172,7 +172,8 @@ export class KyselyRepository implements Repository {
   async findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): Promise<NameHit[]> {
     let q = this.db.selectFrom('entity_name').select(['entity_id', 'name', 'kind']);
     q = opts.prefix ? q.where('folded', '>=', foldedQuery).where('folded', '<', foldedQuery + PREFIX_END) : q.where('folded', '=', foldedQuery);
-    const rows = await q.orderBy('entity_id').orderBy('seq').limit(opts.limit ?? 100).execute();
+    // In the folded index's order, so a common prefix stops after `limit` entries instead of sorting them all.
+    const rows = await q.orderBy('folded').orderBy('entity_id').orderBy('seq').limit(opts.limit ?? 100).execute();
     return rows.map((r) => ({ entityId: r.entity_id, name: r.name, kind: r.kind }));
   }
 

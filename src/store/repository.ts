@@ -119,7 +119,7 @@ export interface Repository {
   /** Type and canonical name of entities by id (no names list), ordered by id, missing ones left out: what views need to name them. */
   getLabels(ids: readonly string[]): Promise<EntityLabel[]>;
   listEntities(opts?: { type?: EntityType; limit?: number; offset?: number }): Promise<Entity[]>;
-  /** Names whose folded key equals or starts with the folded query. */
+  /** Names whose folded key equals or starts with the folded query, by folded key, then entity and position. */
   findNames(foldedQuery: string, opts?: { prefix?: boolean; limit?: number }): Promise<NameHit[]>;
   /**
    * Names whose folded key is similar to the folded query by trigram similarity (pg_trgm's

@@ -10,6 +10,7 @@ import type { Claim, Dataset, Entity } from '../../src/core/model.js';
 import { readDataset } from '../../src/interop/native/read-dataset.js';
 import { writeDataset } from '../../src/interop/native/write-dataset.js';
 import type { KyselyRepository } from '../../src/store/kysely-repository.js';
+import { defaultFold } from '../../src/store/fold.js';
 import type { ReachOptions } from '../../src/store/repository.js';
 import type { EngineHarness } from './engines.js';
 
@@ -201,6 +202,14 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(hits.map((h) => h.entityId)).toEqual(['abu-salim-al-jabali', 'karim-haddad']);
         expect((await repo.findNames('al', { prefix: true })).map((h) => h.name)).toEqual(['al-Nahri']);
         expect(await repo.findNames('abu', { prefix: true, limit: 2 })).toHaveLength(2);
+        // By folded key (the index's order, so a common prefix is not sorted whole), then entity:
+        // here the key order is not the entity order.
+        const person = (id: string, name: string): Entity => ({ id, type: 'person', canonical: name, names: [{ name, kind: 'kunya', sources: [] }] });
+        await repo.importDataset({ sources: [], entities: [person('a-zaid', 'Abu Zaid'), person('z-aban', 'Abu Aban')], claims: [], perspectives: [], disputes: [] });
+        const abu = (await repo.findNames('abu', { prefix: true })).map((h) => `${defaultFold(h.name)}\u0000${h.entityId}`);
+        expect(abu.length).toBeGreaterThan(3);
+        expect(abu).toEqual([...abu].sort());
+        expect(abu[0]).toBe(`${defaultFold('Abu Aban')}\u0000z-aban`);
       });
 
       it('finds similar names by trigram similarity, the same on every engine', async () => {

@@ -120,8 +120,8 @@ export class FastQueries {
 
   findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): NameHit[] {
     const rows = (opts.prefix
-      ? this.stmt('select entity_id, name, kind from entity_name where folded >= ? and folded < ? order by entity_id, seq limit ?').all(foldedQuery, foldedQuery + PREFIX_END, opts.limit ?? 100)
-      : this.stmt('select entity_id, name, kind from entity_name where folded = ? order by entity_id, seq limit ?').all(foldedQuery, opts.limit ?? 100)) as { entity_id: string; name: string; kind: string }[];
+      ? this.stmt('select entity_id, name, kind from entity_name where folded >= ? and folded < ? order by folded, entity_id, seq limit ?').all(foldedQuery, foldedQuery + PREFIX_END, opts.limit ?? 100)
+      : this.stmt('select entity_id, name, kind from entity_name where folded = ? order by folded, entity_id, seq limit ?').all(foldedQuery, opts.limit ?? 100)) as { entity_id: string; name: string; kind: string }[];
     return rows.map((r) => ({ entityId: r.entity_id, name: r.name, kind: r.kind }));
   }
 
