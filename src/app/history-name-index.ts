@@ -49,9 +49,8 @@ async function refresh(repo: Repository, kept: Kept): Promise<Kept> {
   const entries = await repo.listChanges({ afterId: kept.seen, limit: MAX_ENTRIES });
   if (entries.length === 0) return kept;
   const touched = entitiesTouched(entries);
-  if (!touched || entries.length === MAX_ENTRIES || touched.size > MAX_ENTITIES || kept.index.removed > kept.index.size / 4) return build(repo);
-  kept.index.removeEntities(touched);
-  for (const e of await repo.getEntities([...touched])) for (const n of e.names) kept.index.add(e.id, n.name);
+  if (!touched || entries.length === MAX_ENTRIES || touched.size > MAX_ENTITIES || kept.index.worthRebuilding) return build(repo);
+  kept.index.replaceEntities(touched, await repo.getEntities([...touched]));
   kept.seen = entries.at(-1)!.id;
   return kept;
 }

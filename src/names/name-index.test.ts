@@ -89,6 +89,21 @@ describe('NameIndex', () => {
     expect(ix.lookup('Ahmad al-Khalayleh').map((x) => x.entityId)).not.toContain('zarqawi');
   });
 
+  it('replaces an entity\'s names with its current ones, and says when removals make a rebuild worth it', () => {
+    const ix = build();
+    ix.replaceEntities(['zarqawi', 'ubl'], [{ id: 'zarqawi', names: [{ name: 'Abu Musab al-Zarqawi' }] }]);
+    expect(ix.size).toBe(11);
+    expect(ix.lookup('Ahmad al-Khalayleh').map((x) => x.entityId)).not.toContain('zarqawi');
+    expect(ix.lookup('Abou Moussab el-Zarqaoui')[0]?.entityId).toBe('zarqawi');
+    expect(ix.lookup('Osama bin Laden').map((x) => x.entityId)).not.toContain('ubl');
+    // 3 removed beside 11 kept: over a quarter.
+    expect(ix.removed).toBe(3);
+    expect(ix.worthRebuilding).toBe(true);
+    const one = build();
+    one.removeEntities(['ubl']);
+    expect(one.worthRebuilding).toBe(false); // 1 beside 12
+  });
+
   it('after removals answers as an index built from the remaining names (property)', () => {
     const parts = ['Ahmad', 'Ibrahim', 'Umar', 'Ali', 'Hamid', 'Abu Bakr', 'Abu Musab', 'al-Baghdadi', 'al-Zarqawi', 'al-Badri', 'al-Anbari', 'bin Ladin'];
     const name = fc.array(fc.constantFrom(...parts), { minLength: 2, maxLength: 3 }).map((xs) => xs.join(' '));

@@ -98,9 +98,23 @@ export class NameIndex {
     return this.rawNames.length - this.deadCount;
   }
 
-  /** Number of removed names still taking space; rebuild the index when it grows large. */
+  /** Number of removed names still taking space. */
   get removed(): number {
     return this.deadCount;
+  }
+
+  /** True when removed names take a quarter of the index or more: a rebuild would be smaller and faster to search. */
+  get worthRebuilding(): boolean {
+    return this.deadCount > this.size / 4;
+  }
+
+  /**
+   * Gives these entities the names they have now (`current`; an entity missing from it is
+   * gone): their old names removed, the current ones added.
+   */
+  replaceEntities(entityIds: Iterable<string>, current: Iterable<{ readonly id: string; readonly names: readonly { readonly name: string }[] }>): void {
+    this.removeEntities(entityIds);
+    for (const e of current) for (const n of e.names) this.add(e.id, n.name);
   }
 
   /**

@@ -148,7 +148,7 @@ export class FastSqliteRepository extends KyselyRepository {
     if (!this.index) {
       const ix = new NameIndex();
       this.indexDataVersion = this.dataVersion();
-      for (const n of this.fast.allNames()) ix.add(n.entityId, n.name);
+      ix.addMany(this.fast.allNames());
       this.index = ix;
     }
     return this.index;
@@ -166,11 +166,10 @@ export class FastSqliteRepository extends KyselyRepository {
   private refreshNames(entityIds: readonly string[]): void {
     const ix = this.index;
     if (!ix || entityIds.length === 0) return;
-    if (entityIds.length > Math.max(1000, ix.size / 10) || ix.removed > ix.size / 4) {
+    if (entityIds.length > Math.max(1000, ix.size / 10) || ix.worthRebuilding) {
       this.index = undefined;
       return;
     }
-    ix.removeEntities(entityIds);
-    for (const e of this.fast.entities(entityIds)) for (const n of e.names) ix.add(e.id, n.name);
+    ix.replaceEntities(entityIds, this.fast.entities(entityIds));
   }
 }
