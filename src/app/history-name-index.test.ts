@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ChangeEntry } from '../store/repository.js';
-import type { Dataset, Entity } from '../core/model.js';
+import { entitiesOnly, person } from '../interop/testing/fixtures.js';
 import type { KyselyRepository } from '../store/kysely-repository.js';
 import { openPostgresStore } from '../store/postgres/open-postgres.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite.js';
@@ -20,8 +20,6 @@ afterAll(async () => {
   await teardown();
 });
 
-const person = (id: string, ...names: string[]): Entity => ({ id, type: 'person', canonical: names[0]!, names: names.map((name) => ({ name, kind: 'alias', sources: [] })) });
-const only = (entities: Entity[]): Dataset => ({ sources: [], entities, claims: [], perspectives: [], disputes: [] });
 
 describe('entitiesTouched', () => {
   const entry = (e: Partial<ChangeEntry>): ChangeEntry => ({ id: 1, at: '', actor: 'a', action: 'edit', targetKind: 'claim', targetId: 'c1', before: null, after: null, ...e });
@@ -48,12 +46,12 @@ for (const engine of engines) {
 
     it('finds names written since the last search, by this connection or another, and forgets replaced ones', async () => {
       const repo = await engine.open();
-      await repo.importDataset(only([person('p1', 'Abu Ayyub al-Masri'), person('p2', 'Hamid al-Zawi')]));
+      await repo.importDataset(entitiesOnly([person('p1', 'Abu Ayyub al-Masri'), person('p2', 'Hamid al-Zawi')]));
       const index = await historyNameIndex(repo);
       expect(await found(repo, 'Abu Ayyub al-Masri')).toContain('p1');
 
       const other = await second();
-      await other.importDataset(only([person('p9', 'Abu Muhammad al-Adnani')]));
+      await other.importDataset(entitiesOnly([person('p9', 'Abu Muhammad al-Adnani')]));
       const before = (await other.getEntity('p1'))!;
       await other.updateEntity({ ...person('p1', 'Abu Hamza al-Muhajir'), version: before.version }, { actor: 'test', expectedVersion: before.version });
 
@@ -66,9 +64,9 @@ for (const engine of engines) {
 
     it('rebuilds after a change whose entities it cannot tell (a reverted import)', async () => {
       const repo = await engine.open();
-      await repo.importDataset(only([person('p1', 'Abu Ayyub al-Masri')]));
+      await repo.importDataset(entitiesOnly([person('p1', 'Abu Ayyub al-Masri')]));
       const index = await historyNameIndex(repo);
-      await repo.importDataset(only([person('p5', 'Abu Omar al-Shishani')]));
+      await repo.importDataset(entitiesOnly([person('p5', 'Abu Omar al-Shishani')]));
       const imported = (await repo.listChanges()).at(-1)!;
       expect(await found(repo, 'Abu Omar al-Shishani')).toContain('p5');
       await repo.revertChange(imported.id, { actor: 'test' });

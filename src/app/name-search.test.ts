@@ -4,19 +4,12 @@
  * next hit.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Dataset, Entity } from '../core/model.js';
+import { entitiesOnly, person } from '../interop/testing/fixtures.js';
 import type { Repository } from '../store/repository.js';
 import { openSqliteStore } from '../store/sqlite/open-sqlite.js';
 import { nameSearcher } from './name-search.js';
 
-const person = (id: string, ...names: string[]): Entity => ({ id, type: 'person', canonical: names[0]!, names: names.map((name) => ({ name, kind: 'alias', sources: [] })) });
-const people: Dataset = {
-  sources: [],
-  entities: [person('p-ayyub', 'Abu Ayyub al-Masri'), person('p-hamza', 'Abu Hamza al-Muhajir'), person('p-umar', 'Abu Umar al-Baghdadi'), person('p-bakr', 'Abu Bakr al-Baghdadi'), person('p-zawi', 'Hamid al-Zawi')],
-  claims: [],
-  perspectives: [],
-  disputes: [],
-};
+const people = entitiesOnly([person('p-ayyub', 'Abu Ayyub al-Masri'), person('p-hamza', 'Abu Hamza al-Muhajir'), person('p-umar', 'Abu Umar al-Baghdadi'), person('p-bakr', 'Abu Bakr al-Baghdadi'), person('p-zawi', 'Hamid al-Zawi')]);
 
 const repos: Repository[] = [];
 afterAll(async () => {

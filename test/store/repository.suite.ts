@@ -8,6 +8,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, IsnadError, NotFoundError } from '../../src/core/errors.js';
 import type { Claim, Dataset, Entity } from '../../src/core/model.js';
 import { readDataset } from '../../src/interop/native/read-dataset.js';
+import { entitiesOnly, person } from '../../src/interop/testing/fixtures.js';
 import { writeDataset } from '../../src/interop/native/write-dataset.js';
 import type { KyselyRepository } from '../../src/store/kysely-repository.js';
 import { defaultFold } from '../../src/store/fold.js';
@@ -204,8 +205,7 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(await repo.findNames('abu', { prefix: true, limit: 2 })).toHaveLength(2);
         // By folded key (the index's order, so a common prefix is not sorted whole), then entity:
         // here the key order is not the entity order.
-        const person = (id: string, name: string): Entity => ({ id, type: 'person', canonical: name, names: [{ name, kind: 'kunya', sources: [] }] });
-        await repo.importDataset({ sources: [], entities: [person('a-zaid', 'Abu Zaid'), person('z-aban', 'Abu Aban')], claims: [], perspectives: [], disputes: [] });
+        await repo.importDataset(entitiesOnly([person('a-zaid', 'Abu Zaid'), person('z-aban', 'Abu Aban')]));
         const abu = (await repo.findNames('abu', { prefix: true })).map((h) => `${defaultFold(h.name)}\u0000${h.entityId}`);
         expect(abu.length).toBeGreaterThan(3);
         expect(abu).toEqual([...abu].sort());

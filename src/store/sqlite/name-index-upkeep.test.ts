@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Dataset, Entity } from '../../core/model.js';
-import { mini } from '../../interop/testing/fixtures.js';
+import { entitiesOnly, mini, person } from '../../interop/testing/fixtures.js';
 import type { Repository } from '../repository.js';
 import { FastSqliteRepository } from './fast-repository.js';
 import { openSqliteStore } from './open-sqlite.js';
@@ -28,8 +27,6 @@ async function open(file = join(dir, `store-${n++}.sqlite`)): Promise<FastSqlite
   return repo as FastSqliteRepository;
 }
 
-const person = (id: string, ...names: string[]): Entity => ({ id, type: 'person', canonical: names[0]!, names: names.map((name) => ({ name, kind: 'alias', sources: [] })) });
-const only = (entities: Entity[]): Dataset => ({ sources: [], entities, claims: [], perspectives: [], disputes: [] });
 const found = (repo: FastSqliteRepository, name: string) => repo.nameIndex().lookup(name, { limit: 10 }).map((h) => h.entityId);
 
 describe('the name index of the SQLite store', () => {
@@ -37,14 +34,14 @@ describe('the name index of the SQLite store', () => {
     const repo = await open();
     await repo.importDataset(mini());
     const index = repo.nameIndex();
-    await repo.importDataset(only([person('p-new', 'Samir Abd Muhammad al-Khlifawi')]));
+    await repo.importDataset(entitiesOnly([person('p-new', 'Samir Abd Muhammad al-Khlifawi')]));
     expect(repo.nameIndex()).toBe(index);
     expect(found(repo, 'Samir al-Khlifawi')).toContain('p-new');
   });
 
   it('replaces the names of an entity this store edits, without a rebuild', async () => {
     const repo = await open();
-    await repo.importDataset(only([person('p1', 'Abu Ayyub al-Masri'), person('p2', 'Hamid al-Zawi')]));
+    await repo.importDataset(entitiesOnly([person('p1', 'Abu Ayyub al-Masri'), person('p2', 'Hamid al-Zawi')]));
     const index = repo.nameIndex();
     expect(found(repo, 'Abu Ayyub al-Masri')).toContain('p1');
     const before = (await repo.getEntity('p1'))!;
@@ -59,11 +56,11 @@ describe('the name index of the SQLite store', () => {
   it('rebuilds after another connection writes to the same file', async () => {
     const file = join(dir, 'shared.sqlite');
     const server = await open(file);
-    await server.importDataset(only([person('p1', 'Abu Ayyub al-Masri')]));
+    await server.importDataset(entitiesOnly([person('p1', 'Abu Ayyub al-Masri')]));
     const index = server.nameIndex();
     expect(server.nameIndex()).toBe(index); // nothing changed: the same index
     const cli = await open(file);
-    await cli.importDataset(only([person('p9', 'Abu Muhammad al-Adnani')]));
+    await cli.importDataset(entitiesOnly([person('p9', 'Abu Muhammad al-Adnani')]));
     expect(server.nameIndex()).not.toBe(index);
     expect(found(server, 'Abu Muhammad al-Adnani')).toContain('p9');
   });
