@@ -39,8 +39,9 @@ async function rebuildAll(db: Kysely<unknown>, clustered: boolean): Promise<void
 async function rebuild(db: Kysely<unknown>, table: string, clustered: boolean): Promise<void> {
   const def = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'table' and name = ${table}`.execute(db)).rows[0]?.sql;
   if (!def) throw new Error(`table ${table} does not exist`);
-  const body = def.slice(def.indexOf('(')).replace(/\)\s*without\s+rowid\s*$/i, ')');
-  if (/without\s+rowid\s*$/i.test(def) === clustered) return;
+  const suffix = /\s*without\s+rowid\s*$/i;
+  if (suffix.test(def) === clustered) return;
+  const body = def.slice(def.indexOf('(')).replace(suffix, '');
   const indexes = (await sql<{ sql: string }>`select sql from sqlite_master where type = 'index' and tbl_name = ${table} and sql is not null`.execute(db)).rows.map((r) => r.sql);
   const scratch = `${table}__rebuild`;
   await sql.raw(`create table "${scratch}" ${body}${clustered ? ' without rowid' : ''}`).execute(db);
