@@ -5,7 +5,8 @@
  * disputes of an entity, fuzzy name search, network as of a date (2 hops) — through the
  * application services the CLI and the API use (`KnowledgeBase`, a fresh one per question, as
  * the API makes one per request), over the HTTP API when it exists, and the same data and
- * questions in oxigraph (in-memory, Turtle in 50,000-claim chunks, SPARQL) in the same run.
+ * questions in oxigraph (in-memory, Turtle in 50,000-claim chunks, SPARQL) in the same run, in a
+ * worker thread of its own (`oxigraph-worker.ts` says why).
  *
  * Run: node --import tsx bench/store.bench.ts [--sizes small,default,large] [--queries 1000]
  *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N] [--store postgres]
@@ -21,7 +22,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import oxigraph from 'oxigraph';
 import { KnowledgeBase } from '../src/app/knowledge-base.js';
 import { historyNameIndex } from '../src/app/history-name-index.js';
 import { basicFold } from '../src/core/text.js';
@@ -36,7 +36,7 @@ import { generateKb, SIZES, type SizeName } from './generate/kb.js';
 import { noisyQuery } from './generate/name-parts.js';
 import { Rng } from './generate/prng.js';
 import { collect, mb, measureInterleaved, ms, rate, ratio, table, type Latency } from './lib.js';
-import { OXIGRAPH, toTurtle } from './rdf.js';
+import { startOxigraph } from './oxigraph.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TMP = join(HERE, 'tmp');
@@ -69,9 +69,6 @@ const STORE_LABEL = STORE === 'postgres' ? 'PostgreSQL' : 'SQLite';
 const resultFile = (size: string) => join(RESULTS, `store-${size}${STORE === 'postgres' ? '-postgres' : ''}.json`);
 /** Questions not asked of oxigraph (e.g. `--oxigraph-skip asOf,lineage` when its property paths take minutes). */
 const OX_SKIP = new Set(arg('oxigraph-skip', '').split(',').filter(Boolean));
-
-const DAY = 86_400_000;
-const dayOf = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / DAY);
 
 type QueryName = 'profile' | 'asOf' | 'timeline' | 'lineage' | 'disputes' | 'search' | 'network';
 const QUERY_LABELS: Record<QueryName, string> = {
@@ -278,48 +275,18 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
 
   // ---- oxigraph: the same data, loaded beside the store ----
   let ox: SizeResult['oxigraph'];
-  let oxRun: Record<QueryName, (x: Target) => unknown> | undefined;
+  let oxRun: Record<QueryName, (x: Target) => Promise<number>> | undefined;
+  let stopOxigraph = async () => {};
   if (flag('no-oxigraph')) ox = { skipped: '--no-oxigraph' };
   else if (sizeName === 'large' && !flag('oxigraph-large')) ox = { skipped: 'not run at 10M claims (in-memory store; pass --oxigraph-large)' };
   else {
     const rss0 = process.memoryUsage().rss;
-    const store = new oxigraph.Store();
-    const isOrg = (id: string) => id.startsWith('o');
-    const kb2 = generateKb(sizeName, SEED);
-    let loadMs = 0;
-    let partial: string | undefined;
-    let ttl = toTurtle(kb2.base, isOrg);
-    t = performance.now();
-    store.load(ttl, { format: 'text/turtle', no_transaction: true });
-    loadMs += performance.now() - t;
-    let loaded = 0;
-    for (const chunk of kb2.claimChunks(CHUNK)) {
-      ttl = toTurtle(chunk, isOrg);
-      t = performance.now();
-      store.load(ttl, { format: 'text/turtle', no_transaction: true });
-      loadMs += performance.now() - t;
-      loaded += chunk.claims.length;
-      if ((loaded / CHUNK) % 4 === 0) log(`oxigraph loaded ${loaded.toLocaleString('en-US')} claims (${rate(loaded / (loadMs / 1000))})`);
-      if (loadMs / 1000 > OX_MAX_LOAD_S && loaded < size.claims) {
-        partial = `load stopped after ${(loadMs / 1000).toFixed(0)} s at ${loaded.toLocaleString('en-US')} of ${size.claims.toLocaleString('en-US')} claims (time box --oxigraph-max-load-s ${OX_MAX_LOAD_S}); rate is of the part loaded; questions not asked`;
-        break;
-      }
-    }
-    ttl = '';
-    collect();
+    const worker = await startOxigraph({ size: sizeName, seed: SEED, chunk: CHUNK, maxLoadSeconds: OX_MAX_LOAD_S }, log);
+    stopOxigraph = worker.stop;
+    const { loadMs, loaded, triples, partial } = worker.loaded;
     const rssDeltaBytes = process.memoryUsage().rss - rss0;
-    log(`oxigraph load: ${(loadMs / 1000).toFixed(1)} s (${rate(loaded / (loadMs / 1000))}), ${store.size} triples`);
-    const query = (text: string) => store.query(text);
-    const asked: Record<QueryName, (x: Target) => unknown> = {
-      profile: (x) => OXIGRAPH.profile(query, x.entity),
-      asOf: (x) => OXIGRAPH.asOf(query, x.entity, dayOf(x.year, x.month, 15)),
-      timeline: (x) => OXIGRAPH.timeline(query, x.entity, dayOf(x.year, 1, 1), dayOf(x.year + 9, 12, 31)),
-      lineage: (x) => OXIGRAPH.lineage(query, x.entity),
-      disputes: (x) => OXIGRAPH.disputes(query, x.entity),
-      search: (x) => OXIGRAPH.search(query, x.word!),
-      network: (x) => OXIGRAPH.network(query, x.entity, dayOf(x.year, x.month, 15)),
-    };
-    if (!partial) oxRun = asked;
+    log(`oxigraph load (worker thread): ${(loadMs / 1000).toFixed(1)} s (${rate(loaded / (loadMs / 1000))}), ${triples} triples`);
+    if (!partial) oxRun = Object.fromEntries((Object.keys(QUERY_LABELS) as QueryName[]).map((q) => [q, (x: Target) => worker.ask(q, x)])) as Record<QueryName, (x: Target) => Promise<number>>;
     ox = { loadMs, claimsPerSecond: loaded / (loadMs / 1000), rssDeltaBytes, queries: {}, ...(partial ? { partial } : {}) };
   }
 
@@ -330,7 +297,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     const { warm, run } = split(targets[q]);
     const runners: Parameters<typeof measureInterleaved<Target>>[2] = { isnad: { run: isnadRun[q], budgetMs: BUDGET_MS } };
     if (httpRun) runners.http = { run: httpRun[q], budgetMs: BUDGET_MS };
-    if (oxRun && !OX_SKIP.has(q)) runners.oxigraph = { run: oxRun[q], budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
+    if (oxRun && !OX_SKIP.has(q)) runners.oxigraph = { run: oxRun[q], selfTimed: true, budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
     try {
       const res = await measureInterleaved(run, warm, runners, MIN_N);
       queries[q] = res.isnad;
@@ -342,6 +309,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     }
   }
   await closeServer();
+  await stopOxigraph();
   const counts = await repo.counts();
   await repo.close();
   await stopPostgres();
