@@ -1,15 +1,14 @@
 /**
- * oxigraph for the store benchmark, in a worker thread of its own: it generates the same
- * knowledge base (same size and seed), loads it as Turtle in 50,000-claim chunks and answers
- * the benchmark's questions in SPARQL, timing each answer itself.
+ * oxigraph for the store benchmark, in a process of its own: it generates the same knowledge
+ * base (same size and seed), loads it as Turtle in 50,000-claim chunks and answers the
+ * benchmark's questions in SPARQL, timing each answer itself.
  *
- * Why a worker: in one JavaScript heap with isnad, oxigraph's WebAssembly memory (3.8 GB at 1M
- * claims) and its generated Turtle slowed isnad's own answers by 30–50% (profile 0.35 ms against
- * 0.22 ms at p50 without it), which no user of either system meets. Each system now runs in its
- * own isolate in the same process and the same run, and each is timed where it runs, so
- * neither pays for the other's garbage collection or for messages between the threads.
+ * Why apart: in one process with isnad, oxigraph's WebAssembly memory (3.8 GB at 1M claims) and
+ * its generated Turtle slowed isnad's own answers by 30–50% (profile 0.35 ms against 0.22 ms at
+ * p50 without it), which no user of either system meets. A worker thread still shared V8's
+ * garbage-collection threads with isnad. Each system is timed where it runs, so neither pays for
+ * the other's collections or for the messages between the processes.
  */
-import { parentPort, workerData } from 'node:worker_threads';
 import oxigraph from 'oxigraph';
 import { generateKb, SIZES, type SizeName } from './generate/kb.js';
 import { OXIGRAPH, toTurtle } from './rdf.js';
@@ -33,7 +32,7 @@ export interface OxigraphTarget {
 /** Messages from the worker: progress, the load's outcome, and each answer's time. */
 export type OxigraphReply =
   | { readonly kind: 'progress'; readonly message: string }
-  | { readonly kind: 'loaded'; readonly loadMs: number; readonly loaded: number; readonly triples: number; readonly partial?: string }
+  | { readonly kind: 'loaded'; readonly loadMs: number; readonly loaded: number; readonly triples: number; readonly rssBytes: number; readonly partial?: string }
   | { readonly kind: 'answered'; readonly ms: number }
   | { readonly kind: 'failed'; readonly message: string };
 
@@ -46,10 +45,9 @@ export interface OxigraphAsk {
 const DAY = 86_400_000;
 const dayOf = (y: number, m: number, d: number) => Math.floor(Date.UTC(y, m - 1, d) / DAY);
 
-const port = parentPort;
-if (!port) throw new Error('oxigraph-worker.ts runs as a worker thread of store.bench.ts');
-const { size, seed, chunk, maxLoadSeconds } = workerData as OxigraphWorkerData;
-const send = (m: OxigraphReply) => port.postMessage(m);
+if (!process.send) throw new Error('oxigraph-worker.ts runs as a child process of store.bench.ts (see oxigraph.ts)');
+const { size, seed, chunk, maxLoadSeconds } = JSON.parse(process.argv[2] ?? '{}') as OxigraphWorkerData;
+const send = (m: OxigraphReply) => process.send!(m);
 
 const store = new oxigraph.Store();
 const isOrg = (id: string) => id.startsWith('o');
@@ -72,7 +70,7 @@ for (const part of kb.claimChunks(chunk)) {
     break;
   }
 }
-send({ kind: 'loaded', loadMs, loaded, triples: store.size, ...(partial ? { partial } : {}) });
+send({ kind: 'loaded', loadMs, loaded, triples: store.size, rssBytes: process.memoryUsage().rss, ...(partial ? { partial } : {}) });
 
 const query = (text: string) => store.query(text);
 const asked: Record<OxigraphQuestion, (x: OxigraphTarget) => unknown> = {
@@ -84,7 +82,7 @@ const asked: Record<OxigraphQuestion, (x: OxigraphTarget) => unknown> = {
   search: (x) => OXIGRAPH.search(query, x.word ?? ''),
   network: (x) => OXIGRAPH.network(query, x.entity, dayOf(x.year, x.month, 15)),
 };
-port.on('message', ({ question, target }: OxigraphAsk) => {
+process.on('message', ({ question, target }: OxigraphAsk) => {
   try {
     const t = performance.now();
     asked[question](target);

@@ -1,8 +1,9 @@
 /**
- * The store benchmark's side of `oxigraph-worker.ts`: starts the worker, waits for its load,
- * and asks it questions one at a time, each answered with the time oxigraph took.
+ * The store benchmark's side of `oxigraph-worker.ts`: starts it as a child process, waits for its
+ * load, and asks it questions one at a time, each answered with the time oxigraph took.
  */
-import { Worker } from 'node:worker_threads';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import type { OxigraphAsk, OxigraphQuestion, OxigraphReply, OxigraphTarget, OxigraphWorkerData } from './oxigraph-worker.js';
 
 export interface OxigraphWorker {
@@ -12,25 +13,28 @@ export interface OxigraphWorker {
   stop(): Promise<void>;
 }
 
-/** Starts oxigraph in a worker thread and resolves once the data is loaded (or the load was time-boxed). */
+/** Starts oxigraph in its own process and resolves once the data is loaded (or the load was time-boxed). */
 export function startOxigraph(data: OxigraphWorkerData, log: (message: string) => void): Promise<OxigraphWorker> {
-  // Node 20 does not pass the parent's module hooks to workers: the worker registers tsx itself.
-  const boot = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(new URL('./oxigraph-worker.ts', import.meta.url).href)});`;
-  const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: data });
+  const child = fork(fileURLToPath(new URL('./oxigraph-worker.ts', import.meta.url)), [JSON.stringify(data)], {
+    execArgv: ['--import', 'tsx', '--max-old-space-size=16384'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   const waiting: { resolve: (ms: number) => void; reject: (err: Error) => void }[] = [];
   let failure: Error | undefined;
+  let stopping = false;
   const fail = (err: Error) => {
     failure = err;
     for (const w of waiting.splice(0)) w.reject(err);
   };
   return new Promise((resolve, reject) => {
-    worker.on('error', (err) => { fail(err); reject(err); });
-    worker.on('exit', (code) => {
-      const err = new Error(`the oxigraph worker exited (code ${code})`);
+    child.on('error', (err) => { fail(err); reject(err); });
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      const err = new Error(`the oxigraph process exited (${signal ?? `code ${code}`})`);
       fail(err);
       reject(err);
     });
-    worker.on('message', (m: OxigraphReply) => {
+    child.on('message', (m: OxigraphReply) => {
       if (m.kind === 'progress') log(m.message);
       else if (m.kind === 'loaded') {
         resolve({
@@ -40,12 +44,16 @@ export function startOxigraph(data: OxigraphWorkerData, log: (message: string) =
             const asked: OxigraphAsk = { question, target };
             return new Promise<number>((ok, no) => {
               waiting.push({ resolve: ok, reject: no });
-              worker.postMessage(asked);
+              child.send(asked);
             });
           },
-          stop: async () => {
-            worker.removeAllListeners('exit');
-            await worker.terminate();
+          stop: () => {
+            stopping = true;
+            if (child.exitCode !== null) return Promise.resolve();
+            return new Promise<void>((done) => {
+              child.once('exit', () => done());
+              child.kill();
+            });
           },
         });
       } else {
