@@ -79,59 +79,52 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
   return [line(head), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
+/** One system answering rounds of targets (in its own process), timing each answer itself. */
+export interface RoundRunner<T> {
+  /** Answers `targets` in order, stopping once `budgetMs` of answering is spent; the times of those answered. */
+  round(targets: readonly T[], budgetMs: number): Promise<{ times: number[]; failures: string[] }>;
+  /** Measured time allowed for the question (at least `minN` answers are still taken). */
+  readonly budgetMs?: number;
+  /** Warm-up targets to answer first (default: all of `warm`). */
+  readonly warm?: number;
+  readonly minN?: number;
+}
+
 /**
- * Times several ways of answering the same questions, interleaved in rounds of `round` targets
- * (so load on the machine hits them alike): each runner gets its warm-up calls, then each round
- * of targets is run by every runner in turn while it is within its time box (`budgetMs` of
- * measured time, at least `minN`). Rounds rather than single targets: alternating systems call
- * by call made each answer start with caches (the CPU's, V8's) filled by another system, which
- * at 100,000 claims slowed isnad's profile from 0.19 to 0.43 ms at p50 and oxigraph's alike.
- * A `selfTimed` runner resolves with the milliseconds it measured where the work ran (another
- * process), so the time to pass the question and answer between processes is not counted.
+ * Times several systems answering the same questions, alternating in rounds of `round` targets
+ * (so load on the machine hits them alike): each gets its warm-up round, then each round of
+ * targets is answered by every system still within its time box (`budgetMs` of measured time,
+ * at least `minN` answers). Rounds rather than single targets: alternating systems call by call
+ * made each answer start with caches (the CPU's, V8's) another system had filled, which at
+ * 100,000 claims slowed isnad's profile from 0.19 to 0.43 ms at p50, and oxigraph's alike.
  */
-export async function measureInterleaved<T>(
-  targets: readonly T[],
-  warm: readonly T[],
-  runners: Record<string, { run: (t: T) => Promise<unknown> | unknown; budgetMs?: number; warm?: number; minN?: number; selfTimed?: boolean }>,
-  minN = 100,
-  warmBudgetMs = 5000,
-  round = 100,
-): Promise<Record<string, Latency>> {
+export async function measureInRounds<T>(targets: readonly T[], warm: readonly T[], runners: Record<string, RoundRunner<T>>, minN = 100, round = 100): Promise<Record<string, Latency>> {
   const names = Object.keys(runners);
-  for (const n of names) {
-    const t0 = performance.now();
-    for (const t of warm.slice(0, runners[n]!.warm ?? warm.length)) {
-      await runners[n]!.run(t);
-      if (performance.now() - t0 > warmBudgetMs) break;
-    }
-  }
+  for (const n of names) await runners[n]!.round(warm.slice(0, runners[n]!.warm ?? warm.length), 5000);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const spent: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   const capped: Record<string, boolean> = {};
-  const failures: Record<string, number> = {};
+  const failures: Record<string, string[]> = Object.fromEntries(names.map((n) => [n, []]));
   for (let from = 0; from < targets.length; from += round) {
     let any = false;
     for (const n of names) {
       const r = runners[n]!;
-      for (const t of targets.slice(from, from + round)) {
-        if (spent[n]! > (r.budgetMs ?? Infinity) && times[n]!.length >= (r.minN ?? minN)) {
-          capped[n] = true;
-          break;
-        }
-        any = true;
-        const t0 = performance.now();
-        let answered: unknown;
-        try {
-          answered = await r.run(t);
-        } catch (err) {
-          failures[n] = (failures[n] ?? 0) + 1;
-          if (failures[n]! > 5) throw err;
-          continue;
-        }
-        const dt = r.selfTimed ? Number(answered) : performance.now() - t0;
-        times[n]!.push(dt);
-        spent[n]! += dt;
+      const budget = r.budgetMs ?? Infinity;
+      const need = (r.minN ?? minN) - times[n]!.length;
+      if (spent[n]! > budget && need <= 0) {
+        capped[n] = true;
+        continue;
       }
+      any = true;
+      // Past its time box a system still answers until it has its minimum.
+      const part = targets.slice(from, from + round);
+      const over = spent[n]! > budget;
+      const res = await r.round(over ? part.slice(0, need) : part, over ? Number.MAX_SAFE_INTEGER : Math.min(Number.MAX_SAFE_INTEGER, budget - spent[n]!));
+      if (!over && res.times.length + res.failures.length < part.length) capped[n] = true;
+      times[n]!.push(...res.times);
+      spent[n]! += res.times.reduce((a, b) => a + b, 0);
+      failures[n]!.push(...res.failures);
+      if (failures[n]!.length > 5) throw new Error(`${n}: ${failures[n]!.length} questions failed; the first: ${failures[n]![0]}`);
     }
     if (!any) break;
   }

@@ -4,9 +4,10 @@
  * view of an organization, decade timeline of an entity, lineage of an organization family,
  * disputes of an entity, fuzzy name search, network as of a date (2 hops) — through the
  * application services the CLI and the API use (`KnowledgeBase`, a fresh one per question, as
- * the API makes one per request), over the HTTP API when it exists, and the same data and
- * questions in oxigraph (in-memory, Turtle in 50,000-claim chunks, SPARQL) in the same run, in a
- * process of its own (`oxigraph-worker.ts` says why).
+ * the API makes one per request), over the HTTP API, and the same data and questions in oxigraph
+ * (in-memory, Turtle in 50,000-claim chunks, SPARQL) in the same run. Each system answers in a
+ * process of its own that opens the store as a user's next command would (`answerer.ts` says
+ * why), in rounds of 100 targets, alternating.
  *
  * Run: node --import tsx bench/store.bench.ts [--sizes small,default,large] [--queries 1000]
  *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N] [--store postgres]
@@ -22,9 +23,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
-import { KnowledgeBase } from '../src/app/knowledge-base.js';
-import { historyNameIndex } from '../src/app/history-name-index.js';
-import { basicFold } from '../src/core/text.js';
 import pg from 'pg';
 import { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
@@ -35,8 +33,10 @@ import type { Dataset } from '../src/core/model.js';
 import { generateKb, SIZES, type SizeName } from './generate/kb.js';
 import { noisyQuery } from './generate/name-parts.js';
 import { Rng } from './generate/prng.js';
-import { collect, mb, measureInterleaved, ms, rate, ratio, table, type Latency } from './lib.js';
-import { startOxigraph } from './oxigraph.js';
+import { collect, mb, measureInRounds, ms, rate, ratio, table, type Latency, type RoundRunner } from './lib.js';
+import { startAnswerer, type Answerer, type Target } from './answerer.js';
+import type { IsnadArgs, IsnadReady } from './isnad-answerer.js';
+import type { OxigraphArgs, OxigraphReady } from './oxigraph-answerer.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const TMP = join(HERE, 'tmp');
@@ -82,13 +82,6 @@ const QUERY_LABELS: Record<QueryName, string> = {
 };
 const KIND: Record<QueryName, 'point' | 'multi-hop' | 'search'> = { profile: 'point', asOf: 'point', disputes: 'point', lineage: 'multi-hop', network: 'multi-hop', timeline: 'multi-hop', search: 'search' };
 
-interface Target {
-  readonly entity: string;
-  readonly year: number;
-  readonly month: number;
-  readonly query?: string;
-  readonly word?: string;
-}
 
 interface SizeResult {
   size: string;
@@ -183,12 +176,9 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     await client.end();
   }
 
-  // The names module's index, built on first use from the store's names: the SQLite store's own,
-  // or (PostgreSQL) the one fuzzy search keeps current from the store's history.
-  t = performance.now();
-  const index = fast ? fast.nameIndex() : await historyNameIndex(repo);
-  const nameIndexBuildMs = performance.now() - t;
-  log(`name index: ${index.size.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
+  const counts = await repo.counts();
+  // Questions are answered by processes that open the store as a user's next command would (see answerer.ts).
+  await repo.close();
 
   // ---- targets ----
   const entityById = new Map(kb.base.entities.map((e) => [e.id, e]));
@@ -215,101 +205,47 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   targets.disputes = targets.disputes.map((_, i) => targets.disputes[(i % 2) * Math.ceil(total / 2) + Math.floor(i / 2)] ?? targets.disputes[i]!);
   const split = (xs: Target[]) => ({ warm: xs.slice(0, WARM), run: xs.slice(WARM) });
 
-  // ---- isnad, in process ----
-  // The knowledge base as the CLI and the API make it: its default, name-index search.
-  const newKb = () => new KnowledgeBase(repo);
-  const ym = (x: Target) => `${x.year}-${String(x.month).padStart(2, '0')}`;
-  const isnadRun: Record<QueryName, (x: Target) => Promise<unknown>> = {
-    profile: (x) => newKb().profile(x.entity),
-    asOf: (x) => newKb().asOf(x.entity, ym(x)),
-    timeline: (x) => newKb().timeline({ entityName: x.entity, from: String(x.year), to: String(x.year + 9) }),
-    lineage: (x) => newKb().lineage(x.entity),
-    disputes: (x) => newKb().disputes(x.entity),
-    search: (x) => newKb().search(x.query!, 20),
-    network: (x) => newKb().networkAround(x.entity, ym(x), { hops: 2 }),
-  };
-  collect();
-  const mem = process.memoryUsage();
-
-  // ---- HTTP API, when the server exists ----
-  let httpRun: Record<QueryName, (x: Target) => Promise<unknown>> | undefined;
-  let closeServer = async () => {};
-  const appFile = join(HERE, '../src/server/app.ts');
-  if (!flag('no-http') && existsSync(appFile)) {
-    try {
-      const { createApp } = (await import('../src/server/app.js')) as typeof import('../src/server/app.js');
-      const { serve } = await import('@hono/node-server');
-      const app = createApp({ repo });
-      const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-        const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(s));
-      });
-      closeServer = () => new Promise<void>((r) => server.close(() => r()));
-      const address = server.address();
-      const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-      const get = async (path: string) => {
-        let res: Response;
-        try {
-          res = await fetch(base + path);
-        } catch {
-          res = await fetch(base + path); // a kept-alive socket the server closed meanwhile: once more, on a new one
-        }
-        const body = await res.text();
-        if (!res.ok) throw new Error(`${path}: ${res.status} ${body.slice(0, 200)}`);
-        return body;
-      };
-      const e = encodeURIComponent;
-      const paths: Record<QueryName, (x: Target) => string> = {
-        profile: (x) => `/api/entities/${e(x.entity)}`,
-        asOf: (x) => `/api/asof?entity=${e(x.entity)}&date=${ym(x)}`,
-        timeline: (x) => `/api/timeline?entity=${e(x.entity)}&from=${x.year}&to=${x.year + 9}`,
-        lineage: (x) => `/api/lineage?entity=${e(x.entity)}`,
-        disputes: (x) => `/api/disputes?entity=${e(x.entity)}`,
-        search: (x) => `/api/search?q=${e(x.query!)}&limit=20`,
-        network: (x) => `/api/network?focus=${e(x.entity)}&date=${ym(x)}&hops=2`,
-      };
-      httpRun = Object.fromEntries((Object.keys(paths) as QueryName[]).map((q) => [q, (x: Target) => get(paths[q](x))])) as Record<QueryName, (x: Target) => Promise<unknown>>;
-    } catch (err) {
-      log(`HTTP API not measured: ${(err as Error).message}`);
-    }
-  }
-
-  // ---- oxigraph: the same data, loaded beside the store ----
+  // ---- the answerers: isnad, its HTTP server, oxigraph; each in a process of its own ----
+  const stores: IsnadArgs = STORE === 'postgres' ? { store: 'postgres', url: pgUrl } : { store: 'sqlite', file };
+  const isnad = await startAnswerer<IsnadReady>('./isnad-answerer.ts', stores, log);
+  const answerers: Answerer<unknown>[] = [isnad];
+  const { nameIndexBuildMs } = isnad.ready;
+  log(`name index: ${isnad.ready.names.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
+  let http: Answerer<IsnadReady> | undefined;
+  if (!flag('no-http')) answerers.push((http = await startAnswerer<IsnadReady>('./isnad-answerer.ts', { ...stores, http: true }, log)));
   let ox: SizeResult['oxigraph'];
-  let oxRun: Record<QueryName, (x: Target) => Promise<number>> | undefined;
-  let stopOxigraph = async () => {};
+  let oxigraph: Answerer<OxigraphReady> | undefined;
   if (flag('no-oxigraph')) ox = { skipped: '--no-oxigraph' };
   else if (sizeName === 'large' && !flag('oxigraph-large')) ox = { skipped: 'not run at 10M claims (in-memory store; pass --oxigraph-large)' };
   else {
-    const worker = await startOxigraph({ size: sizeName, seed: SEED, chunk: CHUNK, maxLoadSeconds: OX_MAX_LOAD_S }, log);
-    stopOxigraph = worker.stop;
-    const { loadMs, loaded, triples, rssBytes, partial } = worker.loaded;
-    log(`oxigraph load (own process): ${(loadMs / 1000).toFixed(1)} s (${rate(loaded / (loadMs / 1000))}), ${triples} triples`);
-    if (!partial) oxRun = Object.fromEntries((Object.keys(QUERY_LABELS) as QueryName[]).map((q) => [q, (x: Target) => worker.ask(q, x)])) as Record<QueryName, (x: Target) => Promise<number>>;
+    const started = await startAnswerer<OxigraphReady>('./oxigraph-answerer.ts', { size: sizeName, seed: SEED, chunk: CHUNK, maxLoadSeconds: OX_MAX_LOAD_S } satisfies OxigraphArgs, log);
+    answerers.push(started);
+    const { loadMs, loaded, triples, rssBytes, partial } = started.ready;
+    log(`oxigraph load: ${(loadMs / 1000).toFixed(1)} s (${rate(loaded / (loadMs / 1000))}), ${triples} triples`);
+    if (!partial) oxigraph = started;
     ox = { loadMs, claimsPerSecond: loaded / (loadMs / 1000), rssBytes, queries: {}, ...(partial ? { partial } : {}) };
   }
 
-  // ---- the questions, interleaved target by target ----
+  // ---- the questions, in rounds ----
   const queries: Partial<Record<QueryName, Latency>> = {};
-  const http: Partial<Record<QueryName, Latency>> = {};
-  for (const q of Object.keys(isnadRun) as QueryName[]) {
+  const httpQueries: Partial<Record<QueryName, Latency>> = {};
+  for (const q of Object.keys(QUERY_LABELS) as QueryName[]) {
     const { warm, run } = split(targets[q]);
-    const runners: Parameters<typeof measureInterleaved<Target>>[2] = { isnad: { run: isnadRun[q], budgetMs: BUDGET_MS } };
-    if (httpRun) runners.http = { run: httpRun[q], budgetMs: BUDGET_MS };
-    if (oxRun && !OX_SKIP.has(q)) runners.oxigraph = { run: oxRun[q], selfTimed: true, budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
+    const asks = (a: Answerer<unknown>) => (ts: readonly Target[], budgetMs: number) => a.round(q, ts, budgetMs);
+    const runners: Record<string, RoundRunner<Target>> = { isnad: { round: asks(isnad), budgetMs: BUDGET_MS } };
+    if (http) runners.http = { round: asks(http), budgetMs: BUDGET_MS };
+    if (oxigraph && !OX_SKIP.has(q)) runners.oxigraph = { round: asks(oxigraph), budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
     try {
-      const res = await measureInterleaved(run, warm, runners, MIN_N);
+      const res = await measureInRounds(run, warm, runners, MIN_N);
       queries[q] = res.isnad;
-      if (res.http) http[q] = res.http;
+      if (res.http) httpQueries[q] = res.http;
       if (res.oxigraph && ox && 'queries' in ox) ox.queries[q] = res.oxigraph;
       log(`${q}: isnad p50 ${ms(res.isnad!.p50)} p99 ${ms(res.isnad!.p99)} (n=${res.isnad!.n})${res.http ? `; http p50 ${ms(res.http.p50)}` : ''}${res.oxigraph ? `; oxigraph p50 ${ms(res.oxigraph.p50)} p99 ${ms(res.oxigraph.p99)} (n=${res.oxigraph.n})` : ''}`);
     } catch (err) {
       log(`${q} failed: ${(err as Error).stack}`);
     }
   }
-  await closeServer();
-  await stopOxigraph();
-  const counts = await repo.counts();
-  await repo.close();
+  for (const a of answerers) await a.stop();
   await stopPostgres();
   rmSync(file, { force: true });
   rmSync(`${file}-wal`, { force: true });
@@ -324,8 +260,8 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     sources: counts.sources,
     generateMs,
     loadavg: [load0, os.loadavg()[0]!],
-    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed, nameIndexBuildMs, queries },
-    ...(httpRun ? { http } : {}),
+    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: isnad.ready.rssBytes, heapUsedBytes: isnad.ready.heapUsedBytes, nameIndexBuildMs, queries },
+    ...(http ? { http: httpQueries } : {}),
     oxigraph: ox,
   };
 }
