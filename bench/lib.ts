@@ -90,6 +90,11 @@ export interface RoundRunner<T> {
   readonly minN?: number;
 }
 
+/** Each system answers its warm-up targets (`warm`, or its first `RoundRunner.warm` of them), unmeasured, within 5 s. */
+export async function warmUp<T>(runners: Record<string, RoundRunner<T>>, warm: readonly T[]): Promise<void> {
+  for (const r of Object.values(runners)) await r.round(warm.slice(0, r.warm ?? warm.length), 5000);
+}
+
 /**
  * Times several systems answering the same questions, alternating in rounds of `round` targets
  * (so load on the machine hits them alike): each gets its warm-up round, then each round of
@@ -100,7 +105,7 @@ export interface RoundRunner<T> {
  */
 export async function measureInRounds<T>(targets: readonly T[], warm: readonly T[], runners: Record<string, RoundRunner<T>>, minN = 100, round = 100): Promise<Record<string, Latency>> {
   const names = Object.keys(runners);
-  for (const n of names) await runners[n]!.round(warm.slice(0, runners[n]!.warm ?? warm.length), 5000);
+  await warmUp(runners, warm);
   const times: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   const spent: Record<string, number> = Object.fromEntries(names.map((n) => [n, 0]));
   const capped: Record<string, boolean> = {};

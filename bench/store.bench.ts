@@ -33,8 +33,8 @@ import type { Dataset } from '../src/core/model.js';
 import { generateKb, SIZES, type SizeName } from './generate/kb.js';
 import { noisyQuery } from './generate/name-parts.js';
 import { Rng } from './generate/prng.js';
-import { collect, mb, measureInRounds, ms, rate, ratio, table, type Latency, type RoundRunner } from './lib.js';
-import { startAnswerer, type Answerer, type Target } from './answerer.js';
+import { collect, mb, measureInRounds, warmUp, ms, rate, ratio, table, type Latency, type RoundRunner } from './lib.js';
+import { startAnswerer, type Answerer, type Question, type Target } from './answerer.js';
 import type { IsnadArgs, IsnadReady } from './isnad-answerer.js';
 import type { OxigraphArgs, OxigraphReady } from './oxigraph-answerer.js';
 
@@ -70,7 +70,8 @@ const resultFile = (size: string) => join(RESULTS, `store-${size}${STORE === 'po
 /** Questions not asked of oxigraph (e.g. `--oxigraph-skip asOf,lineage` when its property paths take minutes). */
 const OX_SKIP = new Set(arg('oxigraph-skip', '').split(',').filter(Boolean));
 
-type QueryName = 'profile' | 'asOf' | 'timeline' | 'lineage' | 'disputes' | 'search' | 'network';
+/** The benchmark's questions, as the answerers take them. */
+type QueryName = Question;
 const QUERY_LABELS: Record<QueryName, string> = {
   profile: 'entity profile',
   asOf: 'as-of view of an organization',
@@ -227,21 +228,23 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   }
 
   // ---- the questions, in rounds ----
-  // Every system first answers every question's warm-up targets once, so the first question
-  // measured does not pay alone for code compiled and pages read for the first time (each
-  // question then warms up again right before it is measured).
-  for (const q of Object.keys(QUERY_LABELS) as QueryName[]) {
-    const { warm } = split(targets[q]);
-    for (const a of [isnad, http, oxigraph]) if (a && !(a === oxigraph && OX_SKIP.has(q))) await a.round(q, a === oxigraph ? warm.slice(0, 3) : warm, 5000);
-  }
-  const queries: Partial<Record<QueryName, Latency>> = {};
-  const httpQueries: Partial<Record<QueryName, Latency>> = {};
-  for (const q of Object.keys(QUERY_LABELS) as QueryName[]) {
-    const { warm, run } = split(targets[q]);
+  /** Who answers question `q`, each with its time box and warm-up (oxigraph's is short: its slow questions take seconds). */
+  const runnersFor = (q: QueryName): Record<string, RoundRunner<Target>> => {
     const asks = (a: Answerer<unknown>) => (ts: readonly Target[], budgetMs: number) => a.round(q, ts, budgetMs);
     const runners: Record<string, RoundRunner<Target>> = { isnad: { round: asks(isnad), budgetMs: BUDGET_MS } };
     if (http) runners.http = { round: asks(http), budgetMs: BUDGET_MS };
     if (oxigraph && !OX_SKIP.has(q)) runners.oxigraph = { round: asks(oxigraph), budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
+    return runners;
+  };
+  // Every system first answers every question's warm-up targets once, so the first question
+  // measured does not pay alone for code compiled and pages read for the first time (each
+  // question then warms up again right before it is measured).
+  for (const q of Object.keys(QUERY_LABELS) as QueryName[]) await warmUp(runnersFor(q), split(targets[q]).warm);
+  const queries: Partial<Record<QueryName, Latency>> = {};
+  const httpQueries: Partial<Record<QueryName, Latency>> = {};
+  for (const q of Object.keys(QUERY_LABELS) as QueryName[]) {
+    const { warm, run } = split(targets[q]);
+    const runners = runnersFor(q);
     try {
       const res = await measureInRounds(run, warm, runners, MIN_N);
       queries[q] = res.isnad;
