@@ -189,6 +189,14 @@ function bySeq<T extends { seq: number }>(rows: readonly T[]): readonly T[] {
 }
 
 function rowToEvidence(e: EvidenceRow): Evidence {
-  const locator = stripUndefined({ page: nn(e.page), start: nn(e.start_pos), end: nn(e.end_pos), section: nn(e.section) });
-  return stripUndefined({ source: e.source_id, quote: e.quote, locator: Object.keys(locator).length ? locator : undefined });
+  // Field by field, as rowsToClaim: a read model builds a million of these at start.
+  const evidence: { -readonly [K in keyof Evidence]: Evidence[K] } = { source: e.source_id, quote: e.quote };
+  if (e.page === null && e.start_pos === null && e.end_pos === null && e.section === null) return evidence;
+  const locator: { page?: string; start?: number; end?: number; section?: string } = {};
+  if (e.page !== null) locator.page = e.page;
+  if (e.start_pos !== null) locator.start = e.start_pos;
+  if (e.end_pos !== null) locator.end = e.end_pos;
+  if (e.section !== null) locator.section = e.section;
+  evidence.locator = locator;
+  return evidence;
 }
