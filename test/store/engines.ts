@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { KyselyRepository } from '../../src/store/kysely-repository.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
+import type { FastSqliteRepository } from '../../src/store/sqlite/fast-repository.js';
 import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
 import { postgresForTests } from '../support/postgres.js';
 
 export interface EngineHarness {
   readonly name: 'sqlite' | 'postgres';
+  /** How this harness opens the engine, when there is more than one way (e.g. `with read model`). */
+  readonly variant?: string;
   /** Set when the engine is unavailable here: the one-line reason its tests are skipped. */
   readonly skip?: string;
   /** A new, empty, migrated store; closed by {@link TestEngines.teardown}. */
@@ -31,16 +34,19 @@ export async function testEngines(): Promise<TestEngines> {
   const dir = mkdtempSync(join(tmpdir(), 'isnad-store-test-'));
   let n = 0;
   let lastSqlite: string | undefined;
-  const sqlite: EngineHarness = {
+  const sqliteOpening = (readModel: boolean): EngineHarness => ({
     name: 'sqlite',
+    ...(readModel ? { variant: 'with read model' } : {}),
     async open() {
       lastSqlite = join(dir, `store-${n++}.sqlite`);
-      const repo = await openSqliteStore({ file: lastSqlite });
+      const repo = await openSqliteStore({ file: lastSqlite, readModel });
       opened.push(repo);
+      // Built now, so every read after this store's writes is answered by the model (kept current from the history).
+      if (readModel) await (repo as FastSqliteRepository).readModel();
       return repo;
     },
     lastLocation: () => lastSqlite,
-  };
+  });
   const pg = await postgresForTests();
   let lastPg: string | undefined;
   // One database migrated once, copied for each store (CREATE DATABASE … TEMPLATE), so a fresh
@@ -72,7 +78,7 @@ export async function testEngines(): Promise<TestEngines> {
       };
   if (!pg.available) console.log(`postgres store tests skipped: ${pg.reason} (set ISNAD_REQUIRE_POSTGRES=1 to make this an error)`);
   return {
-    engines: [sqlite, postgres],
+    engines: [sqliteOpening(false), sqliteOpening(true), postgres],
     async teardown() {
       for (const repo of opened.splice(0)) await repo.close().catch(() => {});
       if (pg.available) await pg.server.stop();

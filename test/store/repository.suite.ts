@@ -31,7 +31,7 @@ async function snapshot(repo: KyselyRepository) {
 
 export function repositorySuite(engine: EngineHarness): void {
   const suite = engine.skip ? describe.skip : describe;
-  suite(`repository on ${engine.name}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`, () => {
+  suite(`repository on ${engine.name}${engine.variant ? ` ${engine.variant}` : ''}${engine.skip ? ` (skipped: ${engine.skip})` : ''}`, () => {
     const mini = loadMini();
     let repo: KyselyRepository;
 

@@ -36,8 +36,8 @@ afterAll(async () => {
 });
 let n = 0;
 
-async function pair(): Promise<{ fast: FastSqliteRepository; generic: KyselyRepository; genericRaw: Database.Database }> {
-  const fast = await openSqliteStore({ file: join(dir, `fast-${n}.sqlite`) });
+async function pair(readModel = false): Promise<{ fast: FastSqliteRepository; generic: KyselyRepository; genericRaw: Database.Database }> {
+  const fast = await openSqliteStore({ file: join(dir, `fast-${n}.sqlite`), readModel });
   const database = new Database(join(dir, `generic-${n++}.sqlite`));
   database.pragma('foreign_keys = ON');
   const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
@@ -179,11 +179,13 @@ describe('SQLite fast paths', () => {
     }
   });
 
-  for (const [name, ds] of [['mini.yaml', mini], ['a generated knowledge base', generated]] as const) {
-    it(`imports and reads ${name} as the generic path does`, async () => {
-      const { fast, generic, genericRaw } = await pair();
+  for (const [name, ds, readModel] of [['mini.yaml', mini, false], ['a generated knowledge base', generated, false], ['a generated knowledge base', generated, true]] as const) {
+    it(`imports and reads ${name} as the generic path does${readModel ? ', reading claims from the in-memory read model' : ''}`, async () => {
+      const { fast, generic, genericRaw } = await pair(readModel);
+      if (readModel) expect((await fast.readModel())?.size).toBe(0);
       fast.rebuildIndexesAt = 1; // exercise dropping and rebuilding indexes too
       expect(await fast.importDataset(ds, { actor: 'test' })).toEqual(await generic.importDataset(ds, { actor: 'test' }));
+      if (readModel) expect((await fast.readModel())?.size).toBe(ds.claims.length);
       await sameReads(fast, generic, ds);
       const indexes = (db: Database.Database) => db.prepare("select name, tbl_name, sql from sqlite_master where type = 'index' order by name").all();
       expect(indexes(fast.raw)).toEqual(indexes(genericRaw));

@@ -10,6 +10,10 @@
  * entities they wrote (milliseconds, where a rebuild takes seconds at a million names); a revert
  * or a transaction drops it, and so does a write by another connection or process to the same
  * file (seen by SQLite's `data_version`), so the next search rebuilds it.
+ *
+ * With `readModel` on (a long-running server), the claim reads views make are answered from an
+ * in-memory `ReadModel` of the claims, kept current from the history (`read-model.ts`); outside
+ * it, and inside a transaction, they go to the file.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
@@ -20,7 +24,8 @@ import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
 import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, WriteOptions } from '../repository.js';
 import type { Database as Schema } from '../schema.js';
 import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
-import { FastQueries, inOrderAsked } from './fast-queries.js';
+import { FastQueries, inOrderAsked, type FastClaimFilter } from './fast-queries.js';
+import { BuildStopped, ReadModel } from './read-model.js';
 
 /** Page cache per connection, in KiB. */
 const CACHE_KIB = 256 * 1024;
@@ -32,6 +37,11 @@ export class FastSqliteRepository extends KyselyRepository {
   private indexDataVersion = 0;
   /** Imports with at least this many claims drop and rebuild secondary indexes (see `fast-import.ts`). */
   rebuildIndexesAt = REBUILD_INDEXES_AT;
+  /** Answer claim reads from memory (see {@link readModel}); set by `openSqliteStore({ readModel: true })`. */
+  useReadModel = false;
+  private model?: ReadModel;
+  private building?: Promise<void>;
+  private modelError?: Error;
 
   constructor(
     db: Kysely<Schema>,
@@ -104,7 +114,7 @@ export class FastSqliteRepository extends KyselyRepository {
   }
 
   override async getLabels(ids: readonly string[]): Promise<EntityLabel[]> {
-    return this.fast.labels(ids);
+    return this.current()?.getLabels(ids) ?? this.fast.labels(ids);
   }
 
   override async findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): Promise<NameHit[]> {
@@ -116,27 +126,64 @@ export class FastSqliteRepository extends KyselyRepository {
   }
 
   override async getClaim(id: string): Promise<Claim | undefined> {
-    return this.fast.claims({ ids: [id] })[0];
+    return this.claims({ ids: [id] })[0];
   }
 
   override async getClaims(ids: readonly string[]): Promise<Claim[]> {
-    return inOrderAsked(this.fast.claims({ ids: [...new Set(ids)] }), ids);
+    return inOrderAsked(this.claims({ ids: [...new Set(ids)] }), ids);
   }
 
   override async reachable(start: string, opts: ReachOptions): Promise<string[]> {
-    return this.fast.reachable(start, opts);
+    return this.current()?.reachable(start, opts) ?? this.fast.reachable(start, opts);
   }
 
   override async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
-    return this.fast.claims(filter);
+    return this.claims(filter);
   }
 
-  override async getSources(ids: readonly string[]): Promise<Source[]> {
-    return this.fast.sources(ids);
+  private claims(filter: FastClaimFilter): Claim[] {
+    return this.current()?.listClaims(filter) ?? this.fast.claims(filter);
   }
 
-  override async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
-    return this.fast.disputes(ids);
+  /**
+   * The in-memory read model once it is built and current (a build takes about 10 s per
+   * million claims): for a server to wait for at start, or a test. Undefined when `useReadModel`
+   * is off. Reads do not wait: until the model is ready they go to the file.
+   */
+  async readModel(): Promise<ReadModel | undefined> {
+    for (;;) {
+      if (this.modelError) throw this.modelError;
+      if (!this.useReadModel || !this.raw.open) return undefined;
+      const ready = this.current();
+      if (ready) return ready;
+      await (this.building ?? new Promise((resolve) => setImmediate(resolve)));
+    }
+  }
+
+  /**
+   * The read model brought up to date, or undefined when it is off, not built yet (a build is
+   * then started in the background) or inside a transaction, whose writes it must not see.
+   */
+  private current(): ReadModel | undefined {
+    if (!this.useReadModel || !this.raw.open || this.raw.inTransaction) return undefined;
+    if (this.model && !this.model.sync()) this.model = undefined;
+    if (!this.model) this.building ??= this.buildModel();
+    return this.model;
+  }
+
+  private async buildModel(): Promise<void> {
+    try {
+      this.model = await ReadModel.build(this.raw, this.fast, () => !this.raw.open || !this.useReadModel);
+    } catch (err) {
+      // A stopped build is not an error. Any other failure turns the model off (reads go to the
+      // file, as without it) and is kept for readModel() to throw: nobody awaits a background build.
+      if (!(err instanceof BuildStopped)) {
+        this.modelError = err instanceof Error ? err : new Error(String(err));
+        this.useReadModel = false;
+      }
+    } finally {
+      this.building = undefined;
+    }
   }
 
   /**

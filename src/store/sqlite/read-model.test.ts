@@ -1,0 +1,132 @@
+/**
+ * The in-memory read model answers as the file does, and stays so: after this store's writes,
+ * after another process's writes to the same file, after what it must be rebuilt for, around
+ * transactions, and when the store closes while it is being built.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { generateDataset } from '../../../bench/generate/kb.js';
+import type { Claim, Dataset } from '../../core/model.js';
+import type { ClaimFilter, Repository } from '../repository.js';
+import { FastSqliteRepository } from './fast-repository.js';
+import { openSqliteStore } from './open-sqlite.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'isnad-read-model-'));
+const opened: Repository[] = [];
+afterAll(async () => {
+  for (const r of opened) await r.close().catch(() => {});
+  rmSync(dir, { recursive: true, force: true });
+});
+let n = 0;
+
+async function open(file: string, readModel: boolean): Promise<FastSqliteRepository> {
+  const repo = await openSqliteStore({ file, readModel });
+  opened.push(repo);
+  expect(repo).toBeInstanceOf(FastSqliteRepository);
+  return repo as FastSqliteRepository;
+}
+
+/** A store read through its model, and a second, plain connection to the same file (another process, as far as SQLite knows). */
+async function twoConnections(ds: Dataset): Promise<{ modelled: FastSqliteRepository; other: FastSqliteRepository }> {
+  const file = join(dir, `store-${n++}.sqlite`);
+  const other = await open(file, false);
+  await other.importDataset(ds, { actor: 'test' });
+  const modelled = await open(file, true);
+  expect((await modelled.readModel())?.size).toBe(ds.claims.length);
+  return { modelled, other };
+}
+
+const generated = generateDataset('tiny', 7);
+const disputed = generated.claims.filter((c) => c.dispute);
+/** A claim on a proposition another claim denies, outside any dispute: its contested flag rests on the other's status. */
+const opposed = generated.claims.find((c) => !c.dispute && c.stance === 'denies' && generated.claims.some((o) => o.id !== c.id && o.subject === c.subject && o.predicate === c.predicate && o.object === c.object && o.value === c.value && o.stance === 'asserts' && !o.dispute));
+
+/** Both connections give the same answers to reads that start from these entities. */
+async function sameAnswers(a: Repository, b: Repository, entities: readonly string[]): Promise<void> {
+  const filters: ClaimFilter[] = [
+    { entities },
+    { entities, contested: true },
+    { entities, statuses: ['accepted'] },
+    ...entities.map((e) => ({ subject: e })),
+    ...entities.map((e) => ({ object: e })),
+    ...[...new Set(disputed.map((c) => c.dispute!))].slice(0, 5).map((d) => ({ dispute: d })),
+  ];
+  for (const f of filters) expect(await a.listClaims(f), JSON.stringify(f)).toEqual(await b.listClaims(f));
+  expect(await a.getLabels(entities)).toEqual(await b.getLabels(entities));
+  const reach = { predicates: ['renamed_to', 'merged_into', 'split_from'] as const, statuses: ['accepted', 'candidate'] as const, maxNodes: 50 };
+  for (const e of entities) expect(new Set(await a.reachable(e, { ...reach, predicates: [...reach.predicates], statuses: [...reach.statuses] }))).toEqual(new Set(await b.reachable(e, { ...reach, predicates: [...reach.predicates], statuses: [...reach.statuses] })));
+}
+
+describe('the read model of the SQLite store', () => {
+  it('follows writes made through its own store and through another connection, record by record', async () => {
+    expect(opposed).toBeDefined();
+    const { modelled, other } = await twoConnections(generated);
+    const model = await modelled.readModel();
+    const partner = generated.claims.find((o) => o.id !== opposed!.id && o.subject === opposed!.subject && o.predicate === opposed!.predicate && o.stance === 'asserts' && o.object === opposed!.object && o.value === opposed!.value)!;
+    const touched = [opposed!.subject, ...(opposed!.object ? [opposed!.object] : [])];
+    expect((await modelled.listClaims({ entities: [opposed!.subject], contested: true })).map((c) => c.id)).toContain(opposed!.id);
+
+    // Rejecting the only claim that asserts it: the denial is no longer contested.
+    await other.setClaimStatus(partner.id, 'rejected', { actor: 'other' });
+    await sameAnswers(modelled, other, touched);
+    expect((await modelled.listClaims({ entities: [opposed!.subject], contested: true })).map((c) => c.id)).not.toContain(opposed!.id);
+
+    // An edit that moves a claim to other entities, through this store.
+    const moved: Claim = { ...generated.claims[3]!, subject: generated.claims[9]!.subject, note: 'moved' };
+    await modelled.updateClaim(moved, { actor: 'me' });
+    await sameAnswers(modelled, other, [generated.claims[3]!.subject, moved.subject]);
+
+    // An entity renamed elsewhere, and a small import elsewhere.
+    const entity = generated.entities.find((e) => e.id === moved.subject)!;
+    await other.updateEntity({ ...entity, canonical: `${entity.canonical} (renamed)` }, { actor: 'other' });
+    const added: Claim = { ...generated.claims[5]!, id: 'claim-added-elsewhere', dispute: undefined };
+    await other.importDataset({ sources: [], entities: [], perspectives: [], disputes: [], claims: [added] }, { actor: 'other' });
+    await sameAnswers(modelled, other, [moved.subject, added.subject]);
+    expect(await modelled.getClaim(added.id)).toEqual(await other.getClaim(added.id));
+    // All of it followed without building the model again.
+    expect(await modelled.readModel()).toBe(model);
+  });
+
+  it('is built again after a change it cannot follow record by record (an import reverted)', async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 200) });
+    const model = await modelled.readModel();
+    const more: Dataset = { sources: [], entities: [], perspectives: [], disputes: [], claims: generated.claims.slice(200, 260).map((c) => ({ ...c, dispute: undefined })) };
+    await other.importDataset(more, { actor: 'other' });
+    const [entry] = (await other.listChanges()).slice(-1);
+    await other.revertChange(entry!.id, { actor: 'other' });
+    const subjects = [...new Set(more.claims.map((c) => c.subject))];
+    // Until it is rebuilt, reads go to the file and are right; then the new model is right too.
+    await sameAnswers(modelled, other, subjects);
+    const rebuilt = await modelled.readModel();
+    expect(rebuilt).not.toBe(model);
+    expect(rebuilt?.size).toBe(200);
+    await sameAnswers(modelled, other, subjects);
+  });
+
+  it("does not take in a transaction's writes, and keeps nothing of one rolled back", async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 100) });
+    const claim = generated.claims[150]!;
+    await expect(
+      modelled.transaction(async (trx) => {
+        await trx.importDataset({ sources: [], entities: [], perspectives: [], disputes: [], claims: [{ ...claim, dispute: undefined }] }, { actor: 'me' });
+        // Read through the store itself while the transaction is open: the file answers.
+        expect(await modelled.getClaim(claim.id)).toBeDefined();
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await modelled.getClaim(claim.id)).toBeUndefined();
+    await sameAnswers(modelled, other, [claim.subject]);
+  });
+
+  it('stops building when the store is closed, without an error', async () => {
+    const file = join(dir, `store-${n++}.sqlite`);
+    const writer = await open(file, false);
+    await writer.importDataset(generated, { actor: 'test' });
+    const repo = await open(file, true);
+    expect(await repo.listClaims({ subject: generated.claims[0]!.subject })).not.toHaveLength(0); // starts the build
+    await repo.close();
+    expect(await repo.readModel()).toBeUndefined();
+  });
+});
