@@ -14,7 +14,7 @@ import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { answererArgs, serveRounds, type Question, type Target } from './answerer.js';
 import { collect } from './lib.js';
 
-export type IsnadArgs = ({ readonly store: 'sqlite'; readonly file: string } | { readonly store: 'postgres'; readonly url: string }) & {
+export type IsnadArgs = ({ readonly store: 'sqlite'; readonly file: string; /** Hold the claims in memory, as `isnad serve` does (waited for before answering). */ readonly readModel?: boolean } | { readonly store: 'postgres'; readonly url: string }) & {
   /** Answer over the HTTP API (a server in this process, fetched from here) instead of in-process calls. */
   readonly http?: boolean;
 };
@@ -23,15 +23,20 @@ export interface IsnadReady {
   /** Building the name index (on first search): the SQLite store's own, or the one kept from PostgreSQL's history. */
   readonly nameIndexBuildMs: number;
   readonly names: number;
+  /** Building the SQLite read model (`isnad serve` does it in the background at start), when on. */
+  readonly readModelBuildMs?: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
 }
 
 const args = answererArgs<IsnadArgs>();
-const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file }) : await openPostgresStore({ url: args.url });
-const t = performance.now();
+const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, readModel: args.readModel ?? false }) : await openPostgresStore({ url: args.url });
+let t = performance.now();
 const index = repo instanceof FastSqliteRepository ? repo.nameIndex() : await historyNameIndex(repo);
 const nameIndexBuildMs = performance.now() - t;
+t = performance.now();
+const model = repo instanceof FastSqliteRepository ? await repo.readModel() : undefined;
+const readModelBuildMs = model ? performance.now() - t : undefined;
 collect();
 const mem = process.memoryUsage();
 const ym = (x: Target) => `${x.year}-${String(x.month).padStart(2, '0')}`;
@@ -71,5 +76,5 @@ if (args.http) {
     network: (x) => kb().networkAround(x.entity, ym(x), { hops: 2 }),
   };
 }
-const ready: IsnadReady = { nameIndexBuildMs, names: index.size, rssBytes: mem.rss, heapUsedBytes: mem.heapUsed };
+const ready: IsnadReady = { nameIndexBuildMs, names: index.size, ...(readModelBuildMs !== undefined ? { readModelBuildMs } : {}), rssBytes: mem.rss, heapUsedBytes: mem.heapUsed };
 serveRounds(answer, ready);

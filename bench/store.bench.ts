@@ -11,6 +11,10 @@
  *
  * Run: node --import tsx bench/store.bench.ts [--sizes small,default,large] [--queries 1000]
  *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N] [--store postgres]
+ *      [--no-read-model]
+ * isnad answers as `isnad serve` does: over SQLite, with the claims held in memory (the read
+ * model, built before the first question); `--no-read-model` reads them from the file, as a
+ * one-off CLI command does.
  * `--store postgres` benchmarks the shared mode instead of the embedded SQLite file: a throwaway
  * PostgreSQL cluster (or `ISNAD_TEST_DATABASE_URL`), imported through the generic path, one
  * transaction per 50,000-claim chunk, searched with the name index kept from its history.
@@ -95,7 +99,7 @@ interface SizeResult {
   generateMs: number;
   /** 1-minute load average at the start and end of the size's run. */
   loadavg: number[];
-  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; queries: Partial<Record<QueryName, Latency>> };
+  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; /** Absent when the claims were read from the file (`--no-read-model`, or PostgreSQL). */ readModelBuildMs?: number; queries: Partial<Record<QueryName, Latency>> };
   http?: Partial<Record<QueryName, Latency>>;
   oxigraph?: { loadMs: number; claimsPerSecond: number; /** The oxigraph process's whole RSS after loading (before it ran apart: the growth of the benchmark's RSS). */ rssBytes: number; queries: Partial<Record<QueryName, Latency>>; partial?: string } | { skipped: string };
 }
@@ -207,11 +211,13 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   const split = (xs: Target[]) => ({ warm: xs.slice(0, WARM), run: xs.slice(WARM) });
 
   // ---- the answerers: isnad, its HTTP server, oxigraph; each in a process of its own ----
-  const stores: IsnadArgs = STORE === 'postgres' ? { store: 'postgres', url: pgUrl } : { store: 'sqlite', file };
+  const stores: IsnadArgs = STORE === 'postgres' ? { store: 'postgres', url: pgUrl } : { store: 'sqlite', file, readModel: !flag('no-read-model') };
   const isnad = await startAnswerer<IsnadReady>('./isnad-answerer.ts', stores, log);
   const answerers: Answerer<unknown>[] = [isnad];
   const { nameIndexBuildMs } = isnad.ready;
   log(`name index: ${isnad.ready.names.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
+  const { readModelBuildMs } = isnad.ready;
+  if (readModelBuildMs !== undefined) log(`read model: ${claims.toLocaleString('en-US')} claims in ${(readModelBuildMs / 1000).toFixed(1)} s`);
   let http: Answerer<IsnadReady> | undefined;
   if (!flag('no-http')) answerers.push((http = await startAnswerer<IsnadReady>('./isnad-answerer.ts', { ...stores, http: true }, log)));
   let ox: SizeResult['oxigraph'];
@@ -270,7 +276,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     sources: counts.sources,
     generateMs,
     loadavg: [load0, os.loadavg()[0]!],
-    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: isnad.ready.rssBytes, heapUsedBytes: isnad.ready.heapUsedBytes, nameIndexBuildMs, queries },
+    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: isnad.ready.rssBytes, heapUsedBytes: isnad.ready.heapUsedBytes, nameIndexBuildMs, ...(readModelBuildMs !== undefined ? { readModelBuildMs } : {}), queries },
     ...(http ? { http: httpQueries } : {}),
     oxigraph: ox,
   };
@@ -288,6 +294,7 @@ export function render(r: SizeResult): string {
       ['store size on disk', mb(r.isnad.diskBytes), 'in memory', ''],
       ['memory (process RSS / JS heap)', `${mb(r.isnad.rssBytes)} / ${mb(r.isnad.heapUsedBytes)}`, ox ? `${mb(ox.rssBytes)} RSS (own process)` : '–', ''],
       ['name index build (lazy, once)', `${(r.isnad.nameIndexBuildMs / 1000).toFixed(1)} s`, '–', ''],
+      ['claims read from', r.isnad.readModelBuildMs !== undefined ? `memory (read model built in ${(r.isnad.readModelBuildMs / 1000).toFixed(1)} s)` : 'the store', '–', ''],
     ],
   );
   const rows = (Object.keys(QUERY_LABELS) as QueryName[]).map((q) => {
