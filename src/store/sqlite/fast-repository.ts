@@ -145,6 +145,14 @@ export class FastSqliteRepository extends KyselyRepository {
     return this.current()?.listClaims(filter) ?? this.fast.claims(filter);
   }
 
+  override async getSources(ids: readonly string[]): Promise<Source[]> {
+    return this.current()?.getSources(ids) ?? this.fast.sources(ids);
+  }
+
+  override async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
+    return this.fast.disputes(ids);
+  }
+
   /**
    * The in-memory read model once it is built and current (a build takes about 10 s per
    * million claims): for a server to wait for at start, or a test. Undefined when `useReadModel`
