@@ -78,6 +78,12 @@ describe('the read model of the SQLite store', () => {
     await modelled.updateClaim(moved, { actor: 'me' });
     await sameAnswers(modelled, other, [generated.claims[3]!.subject, moved.subject]);
 
+    // A source cited (so held), then replaced elsewhere.
+    const source = generated.sources[0]!;
+    expect(await modelled.getSources([source.id])).toEqual([source]);
+    await other.importDataset({ sources: [{ ...source, title: `${source.title} (second edition)` }], entities: [], perspectives: [], disputes: [], claims: [] }, { actor: 'other' });
+    expect((await modelled.getSources([source.id]))[0]?.title).toBe(`${source.title} (second edition)`);
+
     // An entity renamed elsewhere, and a small import elsewhere.
     const entity = generated.entities.find((e) => e.id === moved.subject)!;
     await other.updateEntity({ ...entity, canonical: `${entity.canonical} (renamed)` }, { actor: 'other' });

@@ -13,7 +13,7 @@
  * builds it again. Memory: about 0.5 GB and 5 s to build per million claims.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { propositionKey, type Claim, type EntityLabel } from '../../core/model.js';
+import { propositionKey, type Claim, type EntityLabel, type Source } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
 import type { ClaimFilter, ReachOptions } from '../repository.js';
 import { rowsToClaim } from '../rows.js';
@@ -21,6 +21,7 @@ import type { AttributionRow, ClaimRow, EvidenceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
 import { claimPredicate, type ClaimFacts } from './claim-filter.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
+import { SourceCache } from './source-cache.js';
 
 /** History entries naming more records than this are followed by a rebuild rather than record by record. */
 const FOLLOW_AT_MOST = 20_000;
@@ -80,6 +81,8 @@ export class ReadModel {
   private readonly byObject = new Map<string, Row[]>();
   private readonly byDispute = new Map<string, Row[]>();
   private readonly labels = new Map<string, EntityLabel>();
+  /** Sources as views cite them, read from the file on first use (with their text, so bounded). */
+  private readonly sources: SourceCache;
   /** One interner per column: small maps stay in cache (one shared map costs twice as much at a million claims). */
   private readonly strings = {
     predicate: new Interner(),
@@ -102,6 +105,7 @@ export class ReadModel {
     private readonly fast: FastQueries,
   ) {
     this.latestChange = db.prepare('select coalesce(max(id), 0) from change_log').pluck();
+    this.sources = new SourceCache((ids) => fast.sources(ids));
   }
 
   /**
@@ -286,12 +290,13 @@ export class ReadModel {
     for (const x of entries) {
       if (x.kind === 'claim') claims.add(x.id);
       else if (x.kind === 'entity') entities.add(x.id);
-      else if (x.kind === 'source') continue; // sources are not held
+      else if (x.kind === 'source') this.sources.forget(x.id);
       else if (x.kind === 'dataset' && x.action === 'import' && x.after && x.records <= FOLLOW_AT_MOST) {
-        const ids = (JSON.parse(x.after) as { ids?: { claims?: string[]; entities?: string[] } }).ids;
-        if (!ids?.claims || !ids.entities || ids.claims.length + ids.entities.length > FOLLOW_AT_MOST) return false;
+        const ids = (JSON.parse(x.after) as { ids?: { claims?: string[]; entities?: string[]; sources?: string[] } }).ids;
+        if (!ids?.claims || !ids.entities || !ids.sources || ids.claims.length + ids.entities.length > FOLLOW_AT_MOST) return false;
         for (const id of ids.claims) claims.add(id);
         for (const id of ids.entities) entities.add(id);
+        for (const id of ids.sources) this.sources.forget(id);
       } else return false;
     }
     this.refreshLabels([...entities]);
@@ -367,6 +372,11 @@ export class ReadModel {
     if (f.entities?.length) return [...lists(this.bySubject, f.entities), ...lists(this.byObject, f.entities)];
     if (f.objects) return lists(this.byObject, f.objects);
     return undefined;
+  }
+
+  /** Sources by id, ordered by id, missing ones left out. */
+  getSources(ids: readonly string[]): Source[] {
+    return this.sources.get(ids);
   }
 
   /** Type and canonical name of entities by id, ordered by id, missing ones left out. */
