@@ -65,6 +65,8 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
     { entities: some, limit: 7, offset: 3 },
     { claimants: claimants.slice(0, 1) },
     { claimants },
+    { claimants, contested: true },
+    { claimants: claimants.slice(0, 3), fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2009, 11, 31))! },
     { fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2005, 11, 31))! },
     { fromDay: toDay(Date.UTC(2000, 0, 1))!, toDay: toDay(Date.UTC(2005, 11, 31))!, includeUndated: true, entities: some.slice(0, 5) },
     { toDay: toDay(Date.UTC(1995, 0, 1))!, includeUndated: true },

@@ -4,8 +4,9 @@
  * a claim from the file costs a B-tree descent for it, its evidence and its attribution; here
  * it is a map lookup, and a view's claims come as the very objects SQL would have built.
  *
- * It answers the claim reads that start from an entity, a dispute or ids (what every view
- * asks), labels, and reachability; anything else stays with SQL. It keeps itself current from
+ * It answers the claim reads that start from an entity, a claimant, a dispute or ids (what
+ * every view asks), labels, the sources views cite, and reachability; anything else (a scan of
+ * every claim by status or date) stays with SQL. It keeps itself current from
  * the store's append-only history: before each read it compares the newest history id with the
  * one it has seen, and re-reads from the file the claims, entities and sources the new entries
  * name — its own process's writes and other processes' alike. What it cannot follow that way
@@ -13,7 +14,7 @@
  * builds it again. Memory: about 0.5 GB and 5 s to build per million claims.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { propositionKey, type Claim, type EntityLabel, type Source } from '../../core/model.js';
+import { claimantOf, propositionKey, type Claim, type EntityLabel, type Source } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
 import type { ClaimFilter, ReachOptions } from '../repository.js';
 import { rowsToClaim } from '../rows.js';
@@ -80,6 +81,8 @@ export class ReadModel {
   private readonly bySubject = new Map<string, Row[]>();
   private readonly byObject = new Map<string, Row[]>();
   private readonly byDispute = new Map<string, Row[]>();
+  /** By the claimant (the innermost attribution's entity): whose words a timeline or disputes view also reads. */
+  private readonly byClaimant = new Map<string, Row[]>();
   private readonly labels = new Map<string, EntityLabel>();
   /** Sources as views cite them, read from the file on first use (with their text, so bounded). */
   private readonly sources: SourceCache;
@@ -237,6 +240,8 @@ export class ReadModel {
     push(this.bySubject, c.subject, row);
     if (c.object !== undefined) push(this.byObject, c.object, row);
     if (c.dispute !== undefined) push(this.byDispute, c.dispute, row);
+    const claimant = claimantOf(c);
+    if (claimant !== undefined) push(this.byClaimant, claimant, row);
     return row;
   }
 
@@ -248,6 +253,8 @@ export class ReadModel {
     remove(this.bySubject, c.subject, row);
     if (c.object !== undefined) remove(this.byObject, c.object, row);
     if (c.dispute !== undefined) remove(this.byDispute, c.dispute, row);
+    const claimant = claimantOf(c);
+    if (claimant !== undefined) remove(this.byClaimant, claimant, row);
     this.free.push(row);
   }
 
@@ -341,7 +348,7 @@ export class ReadModel {
 
   // ---- reads ----
 
-  /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, a dispute or ids. */
+  /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
   listClaims(f: FastClaimFilter): Claim[] | undefined {
     const rows = this.candidates(f);
     if (!rows) return undefined;
@@ -361,7 +368,7 @@ export class ReadModel {
     return out.slice(from, from + f.limit);
   }
 
-  /** The rows a filter can only match among (from its most selective start), or undefined for a scan. */
+  /** The rows a filter can only match among (from the first of its starting points), or undefined for a scan. */
   private candidates(f: FastClaimFilter): Iterable<Row> | undefined {
     const lists = (map: Map<string, Row[]>, keys: readonly string[]) => keys.flatMap((k) => map.get(k) ?? []);
     if (f.ids) return f.ids.flatMap((id) => this.rowOf.get(id) ?? []);
@@ -371,6 +378,7 @@ export class ReadModel {
     if (f.subjects) return lists(this.bySubject, f.subjects);
     if (f.entities?.length) return [...lists(this.bySubject, f.entities), ...lists(this.byObject, f.entities)];
     if (f.objects) return lists(this.byObject, f.objects);
+    if (f.claimants?.length) return lists(this.byClaimant, f.claimants);
     return undefined;
   }
 
