@@ -20,7 +20,7 @@ import type { ClaimFilter, ReachOptions } from '../repository.js';
 import { rowsToClaim } from '../rows.js';
 import type { AttributionRow, ClaimRow, EvidenceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
-import { claimPredicate, type ClaimFacts } from './claim-filter.js';
+import { claimPredicate } from './claim-filter.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
 import { SourceCache } from './source-cache.js';
 
@@ -350,17 +350,19 @@ export class ReadModel {
 
   /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
   listClaims(f: FastClaimFilter): Claim[] | undefined {
-    const rows = this.candidates(f);
-    if (!rows) return undefined;
+    const start = this.candidates(f);
+    if (!start) return undefined;
     const test = claimPredicate(f);
     const out: Claim[] = [];
-    const seen = new Set<Row>();
-    for (const row of rows) {
+    const seen = start.repeats ? new Set<Row>() : undefined;
+    for (const row of start.rows) {
       const claim = this.claims[row];
-      if (!claim || seen.has(row)) continue;
-      seen.add(row);
-      const facts: ClaimFacts = { claim, tLo: this.tLo[row]!, tHi: this.tHi[row]!, contested: this.contested[row] === 1 };
-      if (test(facts)) out.push(claim);
+      if (!claim || !test(claim, this.tLo[row]!, this.tHi[row]!, this.contested[row] === 1)) continue;
+      if (seen) {
+        if (seen.has(row)) continue;
+        seen.add(row);
+      }
+      out.push(claim);
     }
     sortById(out);
     if (f.limit === undefined) return out;
@@ -368,15 +370,20 @@ export class ReadModel {
     return out.slice(from, from + f.limit);
   }
 
-  /** The rows a filter can only match among (from the first of its starting points), or undefined for a scan. */
-  private candidates(f: FastClaimFilter): Iterable<Row> | undefined {
-    const lists = (map: Map<string, Row[]>, keys: readonly string[]) => keys.flatMap((k) => map.get(k) ?? []);
-    if (f.ids) return f.ids.flatMap((id) => this.rowOf.get(id) ?? []);
-    if (f.subject !== undefined) return this.bySubject.get(f.subject) ?? [];
-    if (f.object !== undefined) return this.byObject.get(f.object) ?? [];
-    if (f.dispute) return this.byDispute.get(f.dispute) ?? [];
+  /**
+   * The rows a filter can only match among (from the first of its starting points), and whether
+   * a row can come more than once; undefined for a scan.
+   */
+  private candidates(f: FastClaimFilter): { rows: readonly Row[]; repeats: boolean } | undefined {
+    const one = (rows: readonly Row[] | undefined) => ({ rows: rows ?? [], repeats: false });
+    // Each claim has one subject, one object, one claimant: lists under distinct keys do not overlap.
+    const lists = (map: Map<string, Row[]>, keys: readonly string[]) => ({ rows: [...new Set(keys)].flatMap((k) => map.get(k) ?? []), repeats: false });
+    if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true };
+    if (f.subject !== undefined) return one(this.bySubject.get(f.subject));
+    if (f.object !== undefined) return one(this.byObject.get(f.object));
+    if (f.dispute) return one(this.byDispute.get(f.dispute));
     if (f.subjects) return lists(this.bySubject, f.subjects);
-    if (f.entities?.length) return [...lists(this.bySubject, f.entities), ...lists(this.byObject, f.entities)];
+    if (f.entities?.length) return { rows: [...lists(this.bySubject, f.entities).rows, ...lists(this.byObject, f.entities).rows], repeats: true };
     if (f.objects) return lists(this.byObject, f.objects);
     if (f.claimants?.length) return lists(this.byClaimant, f.claimants);
     return undefined;
