@@ -22,6 +22,7 @@ import type { AttributionRow, ClaimRow, EvidenceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
 import { claimPredicate } from './claim-filter.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
+import { RowLists, type Row } from './row-lists.js';
 import { SourceCache } from './source-cache.js';
 
 /** History entries naming more records than this are followed by a rebuild rather than record by record. */
@@ -42,7 +43,6 @@ export class BuildStopped extends Error {
   }
 }
 
-type Row = number;
 
 /** Strings that repeat across claims (predicates, statuses, times, source ids, who recorded them) kept once. */
 class Interner {
@@ -56,21 +56,6 @@ class Interner {
   }
 }
 
-/** Appends to the list under `key`, creating it. */
-function push(map: Map<string, Row[]>, key: string, row: Row): void {
-  const list = map.get(key);
-  if (list) list.push(row);
-  else map.set(key, [row]);
-}
-
-function remove(map: Map<string, Row[]>, key: string, row: Row): void {
-  const list = map.get(key);
-  if (!list) return;
-  const i = list.indexOf(row);
-  if (i >= 0) list.splice(i, 1);
-  if (list.length === 0) map.delete(key);
-}
-
 export class ReadModel {
   private readonly claims: (Claim | undefined)[] = [];
   private tLo = new Float64Array(1024);
@@ -78,11 +63,17 @@ export class ReadModel {
   private contested = new Uint8Array(1024);
   private readonly rowOf = new Map<string, Row>();
   private readonly free: Row[] = [];
-  private readonly bySubject = new Map<string, Row[]>();
-  private readonly byObject = new Map<string, Row[]>();
-  private readonly byDispute = new Map<string, Row[]>();
+  /** Each claim's predicate as a small code, the order of the entity lists. */
+  private predicateCode = new Uint16Array(1024);
+  private readonly codes = new Map<string, number>();
+  private readonly byCode = (row: Row) => this.predicateCode[row]!;
+  private readonly bySubject = new RowLists(this.byCode);
+  private readonly byObject = new RowLists(this.byCode);
+  private readonly byDispute = new RowLists();
   /** By the claimant (the innermost attribution's entity): whose words a timeline or disputes view also reads. */
-  private readonly byClaimant = new Map<string, Row[]>();
+  private readonly byClaimant = new RowLists();
+  /** False while a build appends rows out of predicate order (sorted once at its end). */
+  private ordered = true;
   private readonly labels = new Map<string, EntityLabel>();
   /** Sources as views cite them, read from the file on first use (with their text, so bounded). */
   private readonly sources: SourceCache;
@@ -120,6 +111,7 @@ export class ReadModel {
    */
   static async build(db: BetterSqlite3.Database, fast: FastQueries, stop: () => boolean = () => false): Promise<ReadModel> {
     const m = new ReadModel(db, fast);
+    m.ordered = false;
     const slice = async () => {
       // Never inside this connection's open transaction: its writes may yet be rolled back.
       do {
@@ -147,6 +139,9 @@ export class ReadModel {
       m.putAll(rows, evidence.all(last, to) as EvidenceValues[], attribution.all(last, to) as AttributionValues[]);
       last = to;
     }
+    m.bySubject.sortAll();
+    m.byObject.sortAll();
+    m.ordered = true;
     await slice();
     // Contested: another claim on the proposition (not rejected) takes the other stance, or in a dispute.
     const shared = db.prepare('select id, proposition from claim where proposition in (select proposition from claim group by proposition having count(*) > 1) order by proposition').raw().all() as [string, string][];
@@ -236,12 +231,13 @@ export class ReadModel {
     this.tLo[row] = bounds.t_lo ?? NaN;
     this.tHi[row] = bounds.t_hi ?? NaN;
     this.contested[row] = 0;
+    this.predicateCode[row] = this.codeOf(c.predicate);
     this.rowOf.set(c.id, row);
-    push(this.bySubject, c.subject, row);
-    if (c.object !== undefined) push(this.byObject, c.object, row);
-    if (c.dispute !== undefined) push(this.byDispute, c.dispute, row);
+    this.bySubject.add(c.subject, row, this.ordered);
+    if (c.object !== undefined) this.byObject.add(c.object, row, this.ordered);
+    if (c.dispute !== undefined) this.byDispute.add(c.dispute, row);
     const claimant = claimantOf(c);
-    if (claimant !== undefined) push(this.byClaimant, claimant, row);
+    if (claimant !== undefined) this.byClaimant.add(claimant, row);
     return row;
   }
 
@@ -250,20 +246,33 @@ export class ReadModel {
     if (!c) return;
     this.claims[row] = undefined;
     this.rowOf.delete(c.id);
-    remove(this.bySubject, c.subject, row);
-    if (c.object !== undefined) remove(this.byObject, c.object, row);
-    if (c.dispute !== undefined) remove(this.byDispute, c.dispute, row);
+    this.bySubject.remove(c.subject, row);
+    if (c.object !== undefined) this.byObject.remove(c.object, row);
+    if (c.dispute !== undefined) this.byDispute.remove(c.dispute, row);
     const claimant = claimantOf(c);
-    if (claimant !== undefined) remove(this.byClaimant, claimant, row);
+    if (claimant !== undefined) this.byClaimant.remove(claimant, row);
     this.free.push(row);
+  }
+
+  /** The code of a predicate, given on first sight. */
+  private codeOf(predicate: string): number {
+    let code = this.codes.get(predicate);
+    if (code === undefined) this.codes.set(predicate, (code = this.codes.size));
+    return code;
+  }
+
+  /** The codes of these predicates (those never seen have no claims to find). */
+  private codesOf(predicates: readonly string[] | undefined): number[] | undefined {
+    return predicates?.length ? [...new Set(predicates)].flatMap((p) => this.codes.get(p) ?? []).sort((a, b) => a - b) : undefined;
   }
 
   private grow(): void {
     const size = this.tLo.length * 2;
-    const more = <T extends Float64Array | Uint8Array>(a: T, b: T): T => (b.set(a), b);
+    const more = <T extends Float64Array | Uint8Array | Uint16Array>(a: T, b: T): T => (b.set(a), b);
     this.tLo = more(this.tLo, new Float64Array(size));
     this.tHi = more(this.tHi, new Float64Array(size));
     this.contested = more(this.contested, new Uint8Array(size));
+    this.predicateCode = more(this.predicateCode, new Uint16Array(size));
   }
 
   // ---- keeping current ----
@@ -375,17 +384,18 @@ export class ReadModel {
    * a row can come more than once; undefined for a scan.
    */
   private candidates(f: FastClaimFilter): { rows: readonly Row[]; repeats: boolean } | undefined {
-    const one = (rows: readonly Row[] | undefined) => ({ rows: rows ?? [], repeats: false });
+    // An entity's lists are ordered by predicate: a filter on predicates reads only those ranges.
+    const codes = this.codesOf(f.predicates);
     // Each claim has one subject, one object, one claimant: lists under distinct keys do not overlap.
-    const lists = (map: Map<string, Row[]>, keys: readonly string[]) => ({ rows: [...new Set(keys)].flatMap((k) => map.get(k) ?? []), repeats: false });
+    const once = (rows: readonly Row[]) => ({ rows, repeats: false });
     if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true };
-    if (f.subject !== undefined) return one(this.bySubject.get(f.subject));
-    if (f.object !== undefined) return one(this.byObject.get(f.object));
-    if (f.dispute) return one(this.byDispute.get(f.dispute));
-    if (f.subjects) return lists(this.bySubject, f.subjects);
-    if (f.entities?.length) return { rows: [...lists(this.bySubject, f.entities).rows, ...lists(this.byObject, f.entities).rows], repeats: true };
-    if (f.objects) return lists(this.byObject, f.objects);
-    if (f.claimants?.length) return lists(this.byClaimant, f.claimants);
+    if (f.subject !== undefined) return once(this.bySubject.get(f.subject, codes));
+    if (f.object !== undefined) return once(this.byObject.get(f.object, codes));
+    if (f.dispute) return once(this.byDispute.get(f.dispute));
+    if (f.subjects) return once(this.bySubject.getAll(f.subjects, codes));
+    if (f.entities?.length) return { rows: [...this.bySubject.getAll(f.entities, codes), ...this.byObject.getAll(f.entities, codes)], repeats: true };
+    if (f.objects) return once(this.byObject.getAll(f.objects, codes));
+    if (f.claimants?.length) return once(this.byClaimant.getAll(f.claimants));
     return undefined;
   }
 
@@ -401,16 +411,16 @@ export class ReadModel {
 
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */
   reachable(start: string, opts: ReachOptions): string[] {
-    const predicates = new Set<string>(opts.predicates);
+    const codes = this.codesOf(opts.predicates) ?? [];
     const statuses = new Set<string>(opts.statuses);
     const typed = (id: string, type: EntityType | undefined) => type === undefined || this.labels.get(id)?.type === type;
     const found = [start];
     const seen = new Set(found);
     for (let i = 0; i < found.length && found.length <= opts.maxNodes; i++) {
       const at = found[i]!;
-      for (const row of [...(this.bySubject.get(at) ?? []), ...(this.byObject.get(at) ?? [])]) {
+      for (const row of [...this.bySubject.get(at, codes), ...this.byObject.get(at, codes)]) {
         const c = this.claims[row]!;
-        if (c.object === undefined || !predicates.has(c.predicate) || !statuses.has(c.status)) continue;
+        if (c.object === undefined || !codes.includes(this.predicateCode[row]!) || !statuses.has(c.status)) continue;
         for (const next of [c.subject, c.object]) {
           if (seen.has(next) || !typed(next, opts.type) || found.length > opts.maxNodes) continue;
           seen.add(next);
