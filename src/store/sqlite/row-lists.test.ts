@@ -4,9 +4,9 @@ import { RowLists } from './row-lists.js';
 
 describe('RowLists', () => {
   it('gives, under a key, exactly the rows added and not removed, and with codes only those rows, however they were added', () => {
-    const op = fc.record({ key: fc.constantFrom('a', 'b', 'c'), row: fc.nat(60), remove: fc.boolean() });
+    const op = fc.record({ key: fc.constantFrom('a', 'b'), row: fc.nat(60), remove: fc.nat(3).map((x) => x === 0) });
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 120 }), fc.array(fc.nat(6), { maxLength: 4 }), fc.boolean(), (ops, wanted, appendFirst) => {
+      fc.property(fc.array(op, { minLength: 40, maxLength: 200 }), fc.array(fc.nat(6), { maxLength: 4 }), fc.boolean(), (ops, wanted, appendFirst) => {
         const code = (row: number) => row % 7;
         const lists = new RowLists(code);
         const naive = new Map<string, number[]>();
@@ -26,7 +26,7 @@ describe('RowLists', () => {
         }
         if (appendFirst && ops.length < 2) lists.sortAll();
         const codes = [...new Set(wanted)].sort((a, b) => a - b);
-        for (const key of ['a', 'b', 'c']) {
+        for (const key of ['a', 'b']) {
           const all = naive.get(key) ?? [];
           const sorted = (xs: readonly number[]) => [...xs].sort((x, y) => x - y);
           expect(sorted(lists.get(key))).toEqual(sorted(all));
