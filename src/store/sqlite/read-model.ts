@@ -17,6 +17,8 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { claimantOf, propositionKey, type Claim, type EntityLabel, type Source } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
 import type { ClaimFilter, ReachOptions } from '../repository.js';
+import { rowToSource } from '../rows.js';
+import type { SourceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
 import { claimPredicate } from './claim-filter.js';
@@ -98,6 +100,13 @@ export class ReadModel {
       last = some.at(-1)!.id;
     }
     // Raw arrays, made into rows here: half the driver's cost of building row objects.
+    // Sources too, as many as the cache's text budget takes (one written meanwhile is in the history the first sync follows).
+    const sources = db.prepare(`select * from source where id > ? order by id limit ${SLICE * 4}`);
+    for (let last = ''; ; await slice()) {
+      const some = (sources.all(last) as SourceRow[]).map(rowToSource);
+      if (some.length === 0 || !m.sources.fill(some)) break;
+      last = some.at(-1)!.id;
+    }
     const claims = db.prepare(`select ${CLAIM_COLUMNS} from claim where id > ? order by id limit ${SLICE}`).raw();
     const evidence = db.prepare('select claim_id, seq, source_id, quote, page, start_pos, end_pos, section from evidence where claim_id > ? and claim_id <= ? order by claim_id, seq').raw();
     const attribution = db.prepare('select claim_id, seq, entity_id, source_id, via, date from attribution where claim_id > ? and claim_id <= ? order by claim_id, seq').raw();

@@ -1,7 +1,7 @@
 /**
- * The sources a read model's views cite, read from the file on first use and kept: a view
- * cites a handful, and the same ones again and again. Sources carry their documents' text, so
- * the cache is bounded by the text it holds and starts over when it is full.
+ * The sources a read model's views cite: as many as fit read at its build, the rest read from
+ * the file on first use, and kept. Sources carry their documents' text, so the cache is
+ * bounded by the text it holds and starts over when it is full.
  */
 import type { Source } from '../../core/model.js';
 import { sortById } from './binary-order.js';
@@ -30,6 +30,21 @@ export class SourceCache {
       }
     }
     return sortById(unique.flatMap((id) => this.known.get(id) ?? []));
+  }
+
+  /**
+   * Holds these sources ahead of use (a read model's build), as long as their text fits;
+   * returns false once it does not, and the rest are read on first use.
+   */
+  fill(sources: readonly Source[]): boolean {
+    for (const s of sources) {
+      const chars = s.text?.length ?? 0;
+      if (this.chars + chars > TEXT_LIMIT) return false;
+      this.forget(s.id);
+      this.known.set(s.id, s);
+      this.chars += chars;
+    }
+    return true;
   }
 
   /** Drops one source (it was written): the next `get` reads it again. */
