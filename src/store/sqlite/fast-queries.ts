@@ -113,6 +113,11 @@ export class FastQueries {
     return out.length > 1 ? inOrderAsked(out, ids) : out;
   }
 
+  /** Entities with ids after `afterId`, in id order, at most `limit`: a build reading them page by page. */
+  entitiesAfter(afterId: string, limit: number): Entity[] {
+    return this.rows<EntityRow & { names_json: string }>(`select entity.*, ${WITH_NAMES} from entity where id > ? order by id limit ?`, afterId, limit).map(entityOf);
+  }
+
   labels(ids: readonly string[]): EntityLabel[] {
     if (ids.length === 0) return [];
     return this.rows<EntityLabel>('select id, type, canonical from entity where id in (select value from json_each(?)) order by id', JSON.stringify([...new Set(ids)]));

@@ -106,11 +106,11 @@ export class FastSqliteRepository extends KyselyRepository {
   // ---- reads ----
 
   override async getEntity(id: string): Promise<Entity | undefined> {
-    return this.fast.entities([id])[0];
+    return (this.current()?.getEntities([id]) ?? this.fast.entities([id]))[0];
   }
 
   override async getEntities(ids: readonly string[]): Promise<Entity[]> {
-    return this.fast.entities(ids);
+    return this.current()?.getEntities(ids) ?? this.fast.entities(ids);
   }
 
   override async getLabels(ids: readonly string[]): Promise<EntityLabel[]> {

@@ -1,20 +1,21 @@
 /**
- * An in-memory read model of a SQLite store's claims and entity labels, for a long-running
- * process (the HTTP server) where a view must be answered in well under a millisecond. Reading
- * a claim from the file costs a B-tree descent for it, its evidence and its attribution; here
- * it is a map lookup, and a view's claims come as the very objects SQL would have built.
+ * An in-memory read model of a SQLite store's claims and entities, for a long-running process
+ * (the HTTP server) where a view must be answered in well under a millisecond. Reading a claim
+ * from the file costs a B-tree descent for it, its evidence and its attribution; here it is a
+ * map lookup, and a view's claims come as the very objects SQL would have built.
  *
  * It answers the claim reads that start from an entity, a claimant, a dispute or ids (what
- * every view asks), labels, the sources views cite, and reachability; anything else (a scan of
- * every claim by status or date) stays with SQL. It keeps itself current from
- * the store's append-only history: before each read it compares the newest history id with the
- * one it has seen, and re-reads from the file the claims, entities and sources the new entries
- * name — its own process's writes and other processes' alike. What it cannot follow that way
- * (a revert of an import, an import of many thousands of records) it reports, and the owner
- * builds it again. Cost per million claims: about 0.8 GB of heap and 15–20 s to build.
+ * every view asks), entities and their labels, the sources views cite, and reachability;
+ * anything else (a scan of every claim by status or date) stays with SQL. It keeps itself
+ * current from the store's append-only history: before each read it compares the newest
+ * history id with the one it has seen, and re-reads from the file the claims, entities and
+ * sources the new entries name — its own process's writes and other processes' alike. What it
+ * cannot follow that way (a revert of an import, an import of many thousands of records) it
+ * reports, and the owner builds it again. Cost per million claims: about 1 GB of heap and
+ * 15–20 s to build.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { claimantOf, propositionKey, type Claim, type EntityLabel, type Source } from '../../core/model.js';
+import { claimantOf, propositionKey, type Claim, type Entity, type EntityLabel, type Source } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
 import type { ClaimFilter, ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
@@ -56,11 +57,12 @@ export class ReadModel {
   private readonly byClaimant = new RowLists();
   /** False while a build appends rows out of predicate order (sorted once at its end). */
   private ordered = true;
-  private readonly labels = new Map<string, EntityLabel>();
+  /** Every entity with its names: views name what they show by it, and a profile starts from one. */
+  private readonly entities = new Map<string, Entity>();
   /** Sources as views cite them, read from the file on first use (with their text, so bounded). */
   private readonly sources: SourceCache;
   /** Turns the driver's values into claims, sharing repeated strings and entity ids. */
-  private readonly assemble = new ClaimAssembler((id) => this.labels.get(id)?.id);
+  private readonly assemble = new ClaimAssembler((id) => this.entities.get(id)?.id);
   /** The newest history entry this model reflects. */
   private seenChange = 0;
   private readonly latestChange: BetterSqlite3.Statement;
@@ -92,14 +94,12 @@ export class ReadModel {
     };
     await slice();
     m.seenChange = m.latestChange.get() as number;
-    const labels = db.prepare(`select id, type, canonical from entity where id > ? order by id limit ${SLICE * 4}`);
     for (let last = ''; ; await slice()) {
-      const some = labels.all(last) as EntityLabel[];
+      const some = fast.entitiesAfter(last, SLICE * 4);
       if (some.length === 0) break;
-      for (const l of some) m.labels.set(l.id, l);
+      for (const e of some) m.entities.set(e.id, e);
       last = some.at(-1)!.id;
     }
-    // Raw arrays, made into rows here: half the driver's cost of building row objects.
     // Sources too, as many as the cache's text budget takes (one written meanwhile is in the history the first sync follows).
     const sources = db.prepare(`select * from source where id > ? order by id limit ${SLICE * 4}`);
     for (let last = ''; ; await slice()) {
@@ -253,19 +253,19 @@ export class ReadModel {
         for (const id of ids.sources) this.sources.forget(id);
       } else return false;
     }
-    this.refreshLabels([...entities]);
+    this.refreshEntities([...entities]);
     this.refreshClaims([...claims]);
     this.seenChange = latest;
     return true;
   }
 
-  private refreshLabels(ids: readonly string[]): void {
+  private refreshEntities(ids: readonly string[]): void {
     if (ids.length === 0) return;
-    const found = new Map(this.fast.labels(ids).map((l) => [l.id, l]));
+    const found = new Map(this.fast.entities(ids).map((e) => [e.id, e]));
     for (const id of ids) {
-      const l = found.get(id);
-      if (l) this.labels.set(id, l);
-      else this.labels.delete(id);
+      const e = found.get(id);
+      if (e) this.entities.set(id, e);
+      else this.entities.delete(id);
     }
   }
 
@@ -342,16 +342,26 @@ export class ReadModel {
     return this.sources.get(ids);
   }
 
+  /** Entities by id, each once, in the order first asked, missing ones left out. */
+  getEntities(ids: readonly string[]): Entity[] {
+    return [...new Set(ids)].flatMap((id) => this.entities.get(id) ?? []);
+  }
+
   /** Type and canonical name of entities by id, ordered by id, missing ones left out. */
   getLabels(ids: readonly string[]): EntityLabel[] {
-    return sortById([...new Set(ids)].flatMap((id) => this.labels.get(id) ?? []));
+    return sortById(
+      [...new Set(ids)].flatMap((id) => {
+        const e = this.entities.get(id);
+        return e ? [{ id: e.id, type: e.type, canonical: e.canonical }] : [];
+      }),
+    );
   }
 
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */
   reachable(start: string, opts: ReachOptions): string[] {
     const codes = this.codesOf(opts.predicates) ?? [];
     const statuses = new Set<string>(opts.statuses);
-    const typed = (id: string, type: EntityType | undefined) => type === undefined || this.labels.get(id)?.type === type;
+    const typed = (id: string, type: EntityType | undefined) => type === undefined || this.entities.get(id)?.type === type;
     const found = [start];
     const seen = new Set(found);
     for (let i = 0; i < found.length && found.length <= opts.maxNodes; i++) {
