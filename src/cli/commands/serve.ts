@@ -67,7 +67,7 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--host <host>', 'interface to listen on', DEFAULT_HOST)
     .option('--port <port>', 'port to listen on', String(DEFAULT_PORT))
     .option('--auth', 'server mode: accounts and roles (viewer/editor/admin) on every route; always on for PostgreSQL')
-    .option('--no-read-model', 'answer views from the SQLite file only, without holding its claims in memory (about 0.8 GB per million claims)')
+    .option('--no-read-model', 'answer views from the SQLite file only, without holding its claims and entities in memory (about 1 GB per million claims)')
     .addHelpText('after', `\nExamples:\n  isnad serve\n  isnad serve --port 8080\n  isnad serve --db other.sqlite\n  isnad user add amira --role admin && isnad serve --auth\n  isnad serve --db postgres://isnad@db.example/isnad --host 0.0.0.0\n\nThe API is described at /openapi.json.`)
     .action(async (opts: ServeOptions) => {
       await serveUntilStopped(ctx, opts);

@@ -154,7 +154,7 @@ export class FastSqliteRepository extends KyselyRepository {
   }
 
   /**
-   * The in-memory read model once it is built and current (a build takes about 10 s per
+   * The in-memory read model once it is built and current (a build takes 15–20 s per
    * million claims): for a server to wait for at start, or a test. Undefined when `useReadModel`
    * is off. Reads do not wait: until the model is ready they go to the file.
    */

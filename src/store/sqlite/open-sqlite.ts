@@ -19,7 +19,7 @@ export interface SqliteStoreOptions {
   readonly readonly?: boolean;
   /**
    * Hold the claims in memory and answer views from there (`read-model.ts`): for a long-running
-   * server over a large store; costs about 0.5 GB and 5 s at start per million claims.
+   * server over a large store; costs about 1 GB of memory and 15–20 s at start per million claims.
    */
   readonly readModel?: boolean;
 }
