@@ -20,10 +20,12 @@ function memberOf<T>(xs: readonly T[]): (v: T) => boolean {
 
 /**
  * A test of every condition of `f` but the limit and offset; the conditions that usually
- * exclude most (time, status, kind of claim) are tried first.
+ * exclude most (contested, time, status, kind of claim) are tried first.
  */
 export function claimPredicate(f: ClaimFilter & { readonly ids?: readonly string[] }): ClaimTest {
   const tests: ClaimTest[] = [];
+  // A flag read, and few claims are contested: an organization's memberships are mostly not.
+  if (f.contested) tests.push((_c, _lo, _hi, contested) => contested);
   if (f.fromDay !== undefined || f.toDay !== undefined) {
     const { fromDay, toDay, includeUndated } = f;
     // NaN compares false, so an open end (NaN) passes as SQL's `t_hi is null or …` does.
@@ -37,7 +39,6 @@ export function claimPredicate(f: ClaimFilter & { readonly ids?: readonly string
     const has = memberOf<string>(f.predicates);
     tests.push((c) => has(c.predicate));
   }
-  if (f.contested) tests.push((_c, _lo, _hi, contested) => contested);
   if (f.ids) {
     const has = memberOf(f.ids);
     tests.push((c) => has(c.id));
