@@ -95,6 +95,19 @@ describe('the read model of the SQLite store', () => {
     expect(await modelled.readModel()).toBe(model);
   });
 
+  it('holds a claim in a dispute as contested when no other claim shares its proposition, followed and built', async () => {
+    const { modelled, other } = await twoConnections(generated);
+    // Moved to another subject, the disputed claim is alone on its proposition: only its dispute makes it contested.
+    const lone: Claim = { ...disputed[0]!, subject: generated.entities.find((e) => e.type === 'place')!.id };
+    await other.updateClaim(lone, { actor: 'other' });
+    const contested = async (repo: Repository) => (await repo.listClaims({ subject: lone.subject, contested: true })).map((c) => c.id);
+    expect(await contested(other)).toContain(lone.id);
+    expect(await contested(modelled)).toEqual(await contested(other));
+    const rebuilt = await open(other.raw.name, true);
+    expect((await rebuilt.readModel())?.size).toBe(generated.claims.length);
+    expect(await contested(rebuilt)).toEqual(await contested(other));
+  });
+
   it('is built again after a change it cannot follow record by record (an import reverted)', async () => {
     const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 200) });
     const model = await modelled.readModel();
