@@ -11,9 +11,9 @@
  * or a transaction drops it, and so does a write by another connection or process to the same
  * file (seen by SQLite's `data_version`), so the next search rebuilds it.
  *
- * With `readModel` on (a long-running server), the claim reads views make are answered from an
- * in-memory `ReadModel` of the claims, kept current from the history (`read-model.ts`); outside
- * it, and inside a transaction, they go to the file.
+ * With `readModel` on (a long-running server), the reads views make (claims, entities, labels,
+ * sources, walks) are answered from an in-memory `ReadModel`, kept current from the history
+ * (`read-model.ts`); until it is built, and inside a transaction, they go to the file.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';

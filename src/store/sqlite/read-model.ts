@@ -17,13 +17,14 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { claimantOf, propositionKey, type Claim, type Entity, type EntityLabel, type Source } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
-import type { ClaimFilter, ReachOptions } from '../repository.js';
+import type { ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
 import type { SourceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
 import { claimPredicate } from './claim-filter.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
+import { dayBounds } from './fast-time.js';
 import { RowLists, type Row } from './row-lists.js';
 import { SourceCache } from './source-cache.js';
 
@@ -59,25 +60,35 @@ export class ReadModel {
   private ordered = true;
   /** Every entity with its names: views name what they show by it, and a profile starts from one. */
   private readonly entities = new Map<string, Entity>();
-  /** Sources as views cite them, read from the file on first use (with their text, so bounded). */
+  /** Sources as views cite them: read at the build as far as a text budget goes, the rest on first use. */
   private readonly sources: SourceCache;
   /** Turns the driver's values into claims, sharing repeated strings and entity ids. */
   private readonly assemble = new ClaimAssembler((id) => this.entities.get(id)?.id);
   /** The newest history entry this model reflects. */
   private seenChange = 0;
   private readonly latestChange: BetterSqlite3.Statement;
+  private readonly changesAfter: BetterSqlite3.Statement;
+  private readonly onProposition: BetterSqlite3.Statement;
 
   private constructor(
     private readonly db: BetterSqlite3.Database,
     private readonly fast: FastQueries,
   ) {
     this.latestChange = db.prepare('select coalesce(max(id), 0) from change_log').pluck();
+    // An import's entry lists every id it wrote; its counts say first whether that is too many to follow.
+    this.changesAfter = db.prepare(
+      `select target_kind as kind, target_id as id, action, after,
+         coalesce(json_extract(after, '$.counts.claims'), 0) + coalesce(json_extract(after, '$.counts.entities'), 0) as records
+       from change_log where id > ? order by id limit ?`,
+    );
+    this.onProposition = db.prepare('select id from claim where proposition = ?').pluck();
     this.sources = new SourceCache((ids) => fast.sources(ids));
   }
 
   /**
-   * Reads every claim and entity label of the store into memory, a slice at a time with the
-   * event loop let through between slices (a server keeps answering from the file meanwhile).
+   * Reads every entity, claim and (as far as their text allows) source into memory, a slice
+   * at a time with the event loop let through between slices (a server keeps answering from
+   * the file meanwhile).
    * Slices are not one snapshot: what is written meanwhile is in the history after the id taken
    * first, and the first {@link sync} reads it again. Throws {@link BuildStopped} when `stop()`
    * says so between slices.
@@ -121,7 +132,7 @@ export class ReadModel {
     m.byObject.sortAll();
     m.ordered = true;
     await slice();
-    // Contested: another claim on the proposition (not rejected) takes the other stance, or in a dispute.
+    // Contested: in a dispute (set by put), or another claim on the proposition (not rejected) takes the other stance.
     const shared = db.prepare('select id, proposition from claim where proposition in (select proposition from claim group by proposition having count(*) > 1) order by proposition').raw().all() as [string, string][];
     for (let i = 0; i < shared.length; ) {
       let j = i;
@@ -129,7 +140,6 @@ export class ReadModel {
       m.markContested(shared.slice(i, j).flatMap(([id]) => m.rowOf.get(id) ?? []));
       i = j;
     }
-    for (const rows of m.byDispute.values()) for (const row of rows) m.contested[row] = 1;
     return m;
   }
 
@@ -145,7 +155,7 @@ export class ReadModel {
     for (const { claim, bounds } of this.assemble.claims(rows, evidence, attribution)) this.put(claim, bounds);
   }
 
-  /** Sets the contested flag of claims on one proposition, ignoring disputes (see `build`). */
+  /** Sets the contested flag of the claims on one proposition (all of them, as rows). */
   private markContested(rows: readonly Row[]): void {
     let asserted = false;
     let denied = false;
@@ -168,7 +178,7 @@ export class ReadModel {
     this.claims[row] = c;
     this.tLo[row] = bounds.t_lo ?? NaN;
     this.tHi[row] = bounds.t_hi ?? NaN;
-    this.contested[row] = 0;
+    this.contested[row] = c.dispute !== undefined ? 1 : 0; // the rest is markContested's, by proposition
     this.predicateCode[row] = this.codeOf(c.predicate);
     this.rowOf.set(c.id, row);
     this.bySubject.add(c.subject, row, this.ordered);
@@ -230,14 +240,7 @@ export class ReadModel {
     const latest = this.latestChange.get() as number;
     if (latest === this.seenChange) return true;
     if (latest < this.seenChange) return false; // the history was rolled back past what was seen
-    // An import's entry lists every id it wrote; its counts say first whether that is too many to follow.
-    const entries = this.db
-      .prepare(
-        `select target_kind as kind, target_id as id, action, after,
-           coalesce(json_extract(after, '$.counts.claims'), 0) + coalesce(json_extract(after, '$.counts.entities'), 0) as records
-         from change_log where id > ? order by id limit ?`,
-      )
-      .all(this.seenChange, FOLLOW_AT_MOST + 1) as { kind: string; id: string; action: string; after: string | null; records: number }[];
+    const entries = this.changesAfter.all(this.seenChange, FOLLOW_AT_MOST + 1) as { kind: string; id: string; action: string; after: string | null; records: number }[];
     if (entries.length > FOLLOW_AT_MOST) return false;
     const claims = new Set<string>();
     const entities = new Set<string>();
@@ -273,9 +276,6 @@ export class ReadModel {
     if (ids.length === 0) return;
     const touched = new Set<string>();
     const stored = new Map(this.fast.claims({ ids }).map((c) => [c.id, c]));
-    const bounds = new Map(
-      (this.db.prepare('select id, t_lo, t_hi from claim where id in (select value from json_each(?))').all(JSON.stringify(ids)) as { id: string; t_lo: number | null; t_hi: number | null }[]).map((b) => [b.id, b]),
-    );
     for (const id of ids) {
       const row = this.rowOf.get(id);
       const old = row === undefined ? undefined : this.claims[row];
@@ -283,12 +283,14 @@ export class ReadModel {
       if (row !== undefined) this.drop(row);
       const now = stored.get(id);
       if (!now) continue;
-      this.put(now, bounds.get(id)!);
+      // The day bounds as the store computed them when it wrote the claim.
+      const [t_lo, t_hi] = now.time ? dayBounds(now.time) : [null, null];
+      this.put(now, { t_lo, t_hi });
       touched.add(propositionKey(now));
     }
     // A claim's change can make others on its old or new proposition (un)contested.
     for (const p of touched) {
-      const ids = this.db.prepare('select id from claim where proposition = ?').pluck().all(p) as string[];
+      const ids = this.onProposition.all(p) as string[];
       this.markContested(ids.flatMap((id) => this.rowOf.get(id) ?? []));
     }
   }
@@ -379,5 +381,3 @@ export class ReadModel {
     return found;
   }
 }
-
-export type { ClaimFilter };

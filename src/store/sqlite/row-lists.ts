@@ -57,10 +57,6 @@ export class RowLists {
     return [...new Set(keys)].flatMap((k) => this.get(k, codes));
   }
 
-  values(): IterableIterator<Row[]> {
-    return this.lists.values();
-  }
-
   /** The first index whose row's code is at least `code`. */
   private bound(list: readonly Row[], code: number): number {
     const codeOf = this.codeOf!;
