@@ -22,7 +22,7 @@ import { rowToSource } from '../rows.js';
 import type { SourceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
-import { claimPredicate } from './claim-filter.js';
+import { CONTESTED, rowFilter, statusCode, UNDATED, type ClaimColumns } from './claim-filter.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
 import { dayBounds } from './fast-time.js';
 import { RowLists, type Row } from './row-lists.js';
@@ -44,7 +44,10 @@ export class ReadModel {
   private readonly claims: (Claim | undefined)[] = [];
   private tLo = new Float64Array(1024);
   private tHi = new Float64Array(1024);
-  private contested = new Uint8Array(1024);
+  /** `CONTESTED` and `UNDATED` of each claim (claim-filter.ts). */
+  private flags = new Uint8Array(1024);
+  /** Each claim's status as `statusCode` gives it. */
+  private statusOf = new Uint8Array(1024);
   private readonly rowOf = new Map<string, Row>();
   private readonly free: Row[] = [];
   /** Each claim's predicate as a small code, the order of the entity lists. */
@@ -167,7 +170,8 @@ export class ReadModel {
     }
     for (const row of rows) {
       const c = this.claims[row]!;
-      this.contested[row] = (c.stance === 'asserts' ? denied : asserted) || c.dispute !== undefined ? 1 : 0;
+      const contested = (c.stance === 'asserts' ? denied : asserted) || c.dispute !== undefined;
+      this.flags[row] = (this.flags[row]! & ~CONTESTED) | (contested ? CONTESTED : 0);
     }
   }
 
@@ -178,7 +182,9 @@ export class ReadModel {
     this.claims[row] = c;
     this.tLo[row] = bounds.t_lo ?? NaN;
     this.tHi[row] = bounds.t_hi ?? NaN;
-    this.contested[row] = c.dispute !== undefined ? 1 : 0; // the rest is markContested's, by proposition
+    // Contested when in a dispute; the rest is markContested's, by proposition.
+    this.flags[row] = (c.dispute !== undefined ? CONTESTED : 0) | (c.time === undefined ? UNDATED : 0);
+    this.statusOf[row] = statusCode(c.status);
     this.predicateCode[row] = this.codeOf(c.predicate);
     this.rowOf.set(c.id, row);
     this.bySubject.add(c.subject, row, this.ordered);
@@ -219,7 +225,8 @@ export class ReadModel {
     const more = <T extends Float64Array | Uint8Array | Uint16Array>(a: T, b: T): T => (b.set(a), b);
     this.tLo = more(this.tLo, new Float64Array(size));
     this.tHi = more(this.tHi, new Float64Array(size));
-    this.contested = more(this.contested, new Uint8Array(size));
+    this.flags = more(this.flags, new Uint8Array(size));
+    this.statusOf = more(this.statusOf, new Uint8Array(size));
     this.predicateCode = more(this.predicateCode, new Uint16Array(size));
   }
 
@@ -301,12 +308,13 @@ export class ReadModel {
   listClaims(f: FastClaimFilter): Claim[] | undefined {
     const start = this.candidates(f);
     if (!start) return undefined;
-    const test = claimPredicate(f);
+    const test = rowFilter(f, this.columns(), (p) => this.codes.get(p));
     const out: Claim[] = [];
     const seen = start.repeats ? new Set<Row>() : undefined;
     for (const row of start.rows) {
+      if (!test.row(row)) continue;
       const claim = this.claims[row];
-      if (!claim || !test(claim, this.tLo[row]!, this.tHi[row]!, this.contested[row] === 1)) continue;
+      if (!claim || (test.claim && !test.claim(claim))) continue;
       if (seen) {
         if (seen.has(row)) continue;
         seen.add(row);
@@ -317,6 +325,10 @@ export class ReadModel {
     if (f.limit === undefined) return out;
     const from = f.offset ?? 0;
     return out.slice(from, from + f.limit);
+  }
+
+  private columns(): ClaimColumns {
+    return { tLo: this.tLo, tHi: this.tHi, flags: this.flags, status: this.statusOf, predicate: this.predicateCode };
   }
 
   /**
@@ -333,7 +345,7 @@ export class ReadModel {
     if (f.object !== undefined) return once(this.byObject.get(f.object, codes));
     if (f.dispute) return once(this.byDispute.get(f.dispute));
     if (f.subjects) return once(this.bySubject.getAll(f.subjects, codes));
-    if (f.entities?.length) return { rows: [...this.bySubject.getAll(f.entities, codes), ...this.byObject.getAll(f.entities, codes)], repeats: true };
+    if (f.entities?.length) return { rows: this.byObject.getAll(f.entities, codes, this.bySubject.getAll(f.entities, codes)), repeats: true };
     if (f.objects) return once(this.byObject.getAll(f.objects, codes));
     if (f.claimants?.length) return once(this.byClaimant.getAll(f.claimants));
     return undefined;
@@ -362,15 +374,16 @@ export class ReadModel {
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */
   reachable(start: string, opts: ReachOptions): string[] {
     const codes = this.codesOf(opts.predicates) ?? [];
-    const statuses = new Set<string>(opts.statuses);
+    const statuses = new Set(opts.statuses.map(statusCode));
     const typed = (id: string, type: EntityType | undefined) => type === undefined || this.entities.get(id)?.type === type;
     const found = [start];
     const seen = new Set(found);
     for (let i = 0; i < found.length && found.length <= opts.maxNodes; i++) {
       const at = found[i]!;
       for (const row of [...this.bySubject.get(at, codes), ...this.byObject.get(at, codes)]) {
+        if (!codes.includes(this.predicateCode[row]!) || !statuses.has(this.statusOf[row]!)) continue;
         const c = this.claims[row]!;
-        if (c.object === undefined || !codes.includes(this.predicateCode[row]!) || !statuses.has(c.status)) continue;
+        if (c.object === undefined) continue;
         for (const next of [c.subject, c.object]) {
           if (seen.has(next) || !typed(next, opts.type) || found.length > opts.maxNodes) continue;
           seen.add(next);

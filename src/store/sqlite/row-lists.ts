@@ -43,18 +43,28 @@ export class RowLists {
     const list = this.lists.get(key);
     if (!list) return [];
     if (!codes || !this.codeOf || list.length < 16) return list;
-    const out: Row[] = [];
+    return this.collect(list, codes, []);
+  }
+
+  /** The rows under several keys, each list read as {@link get} does, appended to `out` (returned). */
+  getAll(keys: readonly string[], codes?: readonly number[], out: Row[] = []): Row[] {
+    for (const key of keys.length > 1 ? new Set(keys) : keys) {
+      const list = this.lists.get(key);
+      if (!list) continue;
+      if (!codes || !this.codeOf || list.length < 16) for (const row of list) out.push(row);
+      else this.collect(list, codes, out);
+    }
+    return out;
+  }
+
+  /** Appends the rows of an ordered list whose codes are among `codes` (ascending). */
+  private collect(list: readonly Row[], codes: readonly number[], out: Row[]): Row[] {
     for (const code of codes) {
       const from = this.bound(list, code);
       const to = this.bound(list, code + 1);
       for (let i = from; i < to; i++) out.push(list[i]!);
     }
     return out;
-  }
-
-  /** The rows under several keys, each list read as {@link get} does. */
-  getAll(keys: readonly string[], codes?: readonly number[]): Row[] {
-    return [...new Set(keys)].flatMap((k) => this.get(k, codes));
   }
 
   /** The first index whose row's code is at least `code`. */
