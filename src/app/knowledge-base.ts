@@ -96,11 +96,18 @@ export class KnowledgeBase {
     return new KnowledgeBase(this.repo);
   }
 
+  /** Runs a view's reads as one unit for the store (see `Repository.oneView`). */
+  private view<T>(fn: () => Promise<T>): Promise<T> {
+    return this.repo.oneView ? this.repo.oneView(fn) : fn();
+  }
+
   /** The roles (leader, deputy, spokesman …) an entity held, oldest first, with labels loaded. */
   async rolesOf(id: string): Promise<Claim[]> {
-    const claims = (await this.repo.listClaims({ subject: id, statuses: ['accepted'] })).filter((c) => PREDICATES[c.predicate].role !== undefined && c.stance === 'asserts');
-    await this.preload(claims);
-    return claims.sort((a, b) => sortKey(a.time ? parseTime(a.time) : undefined) - sortKey(b.time ? parseTime(b.time) : undefined));
+    return this.view(async () => {
+      const claims = (await this.repo.listClaims({ subject: id, statuses: ['accepted'] })).filter((c) => PREDICATES[c.predicate].role !== undefined && c.stance === 'asserts');
+      await this.preload(claims);
+      return claims.sort((a, b) => sortKey(a.time ? parseTime(a.time) : undefined) - sortKey(b.time ? parseTime(b.time) : undefined));
+    });
   }
 
   /** Entities whose names match the query, best first, each with why it matched. */
@@ -218,10 +225,12 @@ export class KnowledgeBase {
   }
 
   async profile(nameOrId: string): Promise<Profile> {
-    const e = await this.resolve(nameOrId);
-    const claims = await this.repo.listClaims({ entities: [e.id] });
-    await this.preload(claims);
-    return profileOf(e, claims);
+    return this.view(async () => {
+      const e = await this.resolve(nameOrId);
+      const claims = await this.repo.listClaims({ entities: [e.id] });
+      await this.preload(claims);
+      return profileOf(e, claims);
+    });
   }
 
   /**
@@ -253,16 +262,18 @@ export class KnowledgeBase {
   }
 
   async asOf(nameOrId: string, date: string, perspectiveKey?: string): Promise<AsOfView> {
-    const e = await this.resolve(nameOrId);
-    // The overall reading needs only what asOfReads names; a perspective weighs every claim on a proposition.
-    const claims = await this.formsClaims(e.id, 200, perspectiveKey ? undefined : asOfReads(date));
-    const viewed = await this.viewed(claims, perspectiveKey);
-    return this.labelled((lookup) => asOf(e.id, date, viewed, lookup), (v) => {
-      const items = [...v.forms, ...v.leaders, ...v.deputies, ...v.spokesmen, ...v.allegiance];
-      return {
-        entities: items.map((i) => i.entity),
-        claims: [...items.flatMap((i) => [...i.claims, ...(i.deniedBy ?? [])]), ...v.conflicts.flatMap((c) => [...c.asserting, ...c.denying])].map((x) => x.claim),
-      };
+    return this.view(async () => {
+      const e = await this.resolve(nameOrId);
+      // The overall reading needs only what asOfReads names; a perspective weighs every claim on a proposition.
+      const claims = await this.formsClaims(e.id, 200, perspectiveKey ? undefined : asOfReads(date));
+      const viewed = await this.viewed(claims, perspectiveKey);
+      return this.labelled((lookup) => asOf(e.id, date, viewed, lookup), (v) => {
+        const items = [...v.forms, ...v.leaders, ...v.deputies, ...v.spokesmen, ...v.allegiance];
+        return {
+          entities: items.map((i) => i.entity),
+          claims: [...items.flatMap((i) => [...i.claims, ...(i.deniedBy ?? [])]), ...v.conflicts.flatMap((c) => [...c.asserting, ...c.denying])].map((x) => x.claim),
+        };
+      });
     });
   }
 
@@ -286,9 +297,11 @@ export class KnowledgeBase {
   }
 
   async lineage(nameOrId: string, perspectiveKey?: string): Promise<Lineage> {
-    const e = await this.resolve(nameOrId);
-    if (e.type !== 'organization') throw new IsnadError('bad_input', `${e.canonical} is a ${e.type}; lineage is for organizations.`);
-    return lineageOf(e.id, await this.viewed(await this.lineageClaims(e.id), perspectiveKey), this.lookup);
+    return this.view(async () => {
+      const e = await this.resolve(nameOrId);
+      if (e.type !== 'organization') throw new IsnadError('bad_input', `${e.canonical} is a ${e.type}; lineage is for organizations.`);
+      return lineageOf(e.id, await this.viewed(await this.lineageClaims(e.id), perspectiveKey), this.lookup);
+    });
   }
 
   /**
@@ -311,31 +324,35 @@ export class KnowledgeBase {
   }
 
   async timeline(opts: TimelineOptions & { entityName?: string; perspective?: string; family?: boolean }): Promise<TimelineEntry[]> {
-    const entity = opts.entityName ? (await this.resolve(opts.entityName)).id : undefined;
-    let claims: Claim[];
-    if (entity && opts.family) claims = await this.familyClaims(entity);
-    else if (entity) {
-      // The overall reading of a window needs only claims whose time can fall in it (undated ones never do);
-      // a perspective weighs every claim on a proposition, so it reads them all.
-      const window = (opts.from || opts.to) && !opts.perspective ? inWindow(readWindow(`${opts.from ?? '..'}/${opts.to ?? '..'}`)) : {};
-      claims = await this.claimsInvolving(entity, { ...window, includeUndated: false });
-    }
-    else claims = await this.repo.listClaims({ statuses: ['accepted'] });
-    const unique = uniqueClaims(claims);
-    await this.preload(unique);
-    return timelineOf(await this.viewed(unique, opts.perspective), { ...opts, entity: opts.family ? undefined : entity });
+    return this.view(async () => {
+      const entity = opts.entityName ? (await this.resolve(opts.entityName)).id : undefined;
+      let claims: Claim[];
+      if (entity && opts.family) claims = await this.familyClaims(entity);
+      else if (entity) {
+        // The overall reading of a window needs only claims whose time can fall in it (undated ones never do);
+        // a perspective weighs every claim on a proposition, so it reads them all.
+        const window = (opts.from || opts.to) && !opts.perspective ? inWindow(readWindow(`${opts.from ?? '..'}/${opts.to ?? '..'}`)) : {};
+        claims = await this.claimsInvolving(entity, { ...window, includeUndated: false });
+      }
+      else claims = await this.repo.listClaims({ statuses: ['accepted'] });
+      const unique = uniqueClaims(claims);
+      await this.preload(unique);
+      return timelineOf(await this.viewed(unique, opts.perspective), { ...opts, entity: opts.family ? undefined : entity });
+    });
   }
 
 
   async disputes(nameOrId?: string): Promise<DisputeView[]> {
-    const e = nameOrId ? await this.resolve(nameOrId) : undefined;
-    // Only contested claims can be in a dispute; their partners are contested too, so none is missed.
-    const unique = e ? await this.claimsInvolving(e.id, { contested: true }) : await this.repo.listClaims({});
-    const disputeIds = [...new Set(unique.map((c) => c.dispute).filter((d): d is string => Boolean(d)))];
-    const whole = e ? [...unique, ...(await Promise.all(disputeIds.map((d) => this.repo.listClaims({ dispute: d })))).flat()] : unique;
-    const all = uniqueClaims(whole);
-    await this.preload(all);
-    return disputesOf(all, e ? await this.repo.getDisputes(disputeIds) : await this.repo.listDisputes(), this.lookup, e?.id);
+    return this.view(async () => {
+      const e = nameOrId ? await this.resolve(nameOrId) : undefined;
+      // Only contested claims can be in a dispute; their partners are contested too, so none is missed.
+      const unique = e ? await this.claimsInvolving(e.id, { contested: true }) : await this.repo.listClaims({});
+      const disputeIds = [...new Set(unique.map((c) => c.dispute).filter((d): d is string => Boolean(d)))];
+      const whole = e ? [...unique, ...(await Promise.all(disputeIds.map((d) => this.repo.listClaims({ dispute: d })))).flat()] : unique;
+      const all = uniqueClaims(whole);
+      await this.preload(all);
+      return disputesOf(all, e ? await this.repo.getDisputes(disputeIds) : await this.repo.listDisputes(), this.lookup, e?.id);
+    });
   }
 
   /**
@@ -343,33 +360,35 @@ export class KnowledgeBase {
    * neighbourhood (the same steps as the HTTP API's `/api/network` with a focus).
    */
   async networkAround(nameOrId: string, date: string, opts: { hops?: number; perspective?: string; maxNodes?: number } = {}): Promise<Network> {
-    const focus = (await this.resolve(nameOrId)).id;
-    const hops = opts.hops ?? 2;
-    const maxNodes = opts.maxNodes ?? 5000;
-    const loaded = new Map<string, Claim>();
-    const seen = new Set([focus]);
-    let frontier = [focus];
-    // The overall reading walks and loads only what can hold on the date; a perspective reads everything.
-    const reads = opts.perspective ? undefined : networkReads(date);
-    const load = async (entities: string[]): Promise<Claim[]> => {
-      if (!reads) return this.repo.listClaims({ entities, statuses: ['accepted'] });
-      const window = inWindow(reads);
-      const states = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.states, ...window });
-      const events = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.events, ...window, fromDay: undefined });
-      return [...states, ...events].sort(byId);
-    };
-    for (let hop = 0; hop < hops && frontier.length && seen.size <= maxNodes; hop++) {
-      const next: string[] = [];
-      for (const cl of await load(frontier)) {
-        loaded.set(cl.id, cl);
-        if (!cl.object || !isNetworkPredicate(cl.predicate)) continue;
-        for (const n of [cl.subject, cl.object]) if (!seen.has(n)) { seen.add(n); next.push(n); }
+    return this.view(async () => {
+      const focus = (await this.resolve(nameOrId)).id;
+      const hops = opts.hops ?? 2;
+      const maxNodes = opts.maxNodes ?? 5000;
+      const loaded = new Map<string, Claim>();
+      const seen = new Set([focus]);
+      let frontier = [focus];
+      // The overall reading walks and loads only what can hold on the date; a perspective reads everything.
+      const reads = opts.perspective ? undefined : networkReads(date);
+      const load = async (entities: string[]): Promise<Claim[]> => {
+        if (!reads) return this.repo.listClaims({ entities, statuses: ['accepted'] });
+        const window = inWindow(reads);
+        const states = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.states, ...window });
+        const events = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.events, ...window, fromDay: undefined });
+        return [...states, ...events].sort(byId);
+      };
+      for (let hop = 0; hop < hops && frontier.length && seen.size <= maxNodes; hop++) {
+        const next: string[] = [];
+        for (const cl of await load(frontier)) {
+          loaded.set(cl.id, cl);
+          if (!cl.object || !isNetworkPredicate(cl.predicate)) continue;
+          for (const n of [cl.subject, cl.object]) if (!seen.has(n)) { seen.add(n); next.push(n); }
+        }
+        frontier = next;
       }
-      frontier = next;
-    }
-    const claims = [...loaded.values()];
-    const net = networkAt(date, await this.viewed(claims, opts.perspective), { focus, hops, maxNodes });
-    await this.loadLabels(net.nodes);
-    return net;
+      const claims = [...loaded.values()];
+      const net = networkAt(date, await this.viewed(claims, opts.perspective), { focus, hops, maxNodes });
+      await this.loadLabels(net.nodes);
+      return net;
+    });
   }
 }

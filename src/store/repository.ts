@@ -193,5 +193,12 @@ export interface Repository {
 
   /** Runs `fn` in one transaction against a repository bound to it. */
   transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T>;
+  /**
+   * Runs `fn`, the reads of one view, letting a store that checks for other writers before every
+   * read (SQLite with its read model) check once: each read in `fn` sees the store as it was when
+   * `fn` began or later, and every write made through this repository. Optional: without it a
+   * view's reads simply run.
+   */
+  oneView?<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

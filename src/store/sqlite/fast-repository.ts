@@ -42,6 +42,11 @@ export class FastSqliteRepository extends KyselyRepository {
   private model?: ReadModel;
   private building?: Promise<void>;
   private modelError?: Error;
+  /** Views running (see {@link oneView}). */
+  private views = 0;
+  /** While views run: this connection's change count when the model last followed the history; undefined until it has since a view began. */
+  private followedAt?: number;
+  private readonly totalChanges: BetterSqlite3.Statement;
 
   constructor(
     db: Kysely<Schema>,
@@ -51,6 +56,7 @@ export class FastSqliteRepository extends KyselyRepository {
   ) {
     super(db, caps, fastHooks);
     this.fast = new FastQueries(raw);
+    this.totalChanges = raw.prepare('select total_changes()').pluck();
     // A page cache that holds the hot indexes of a large store (SQLite's default is 2 MB).
     raw.pragma(`cache_size = -${CACHE_KIB}`);
   }
@@ -169,12 +175,36 @@ export class FastSqliteRepository extends KyselyRepository {
   }
 
   /**
+   * `Repository.oneView`: with the read model, the history is checked at the first read after
+   * `fn` (or any other view) begins, and after this connection writes, rather than before every
+   * read. Another connection's commit made while views run is seen by the next view.
+   */
+  async oneView<T>(fn: () => Promise<T>): Promise<T> {
+    this.views++;
+    this.followedAt = undefined;
+    try {
+      return await fn();
+    } finally {
+      this.views--;
+    }
+  }
+
+  /**
    * The read model brought up to date, or undefined when it is off, not built yet (a build is
    * then started in the background) or inside a transaction, whose writes it must not see.
    */
   private current(): ReadModel | undefined {
     if (!this.useReadModel || !this.raw.open || this.raw.inTransaction) return undefined;
-    if (this.model && !this.model.sync()) this.model = undefined;
+    if (this.model) {
+      // Inside views the history is checked once after a view begins and after each write of
+      // this connection's (a count SQLite keeps in memory); the check is a read transaction, and
+      // a view makes 4–10 reads.
+      const own = this.views > 0 ? (this.totalChanges.get() as number) : undefined;
+      if (own === undefined || own !== this.followedAt) {
+        if (!this.model.sync()) this.model = undefined;
+        this.followedAt = own;
+      }
+    }
     if (!this.model) this.building ??= this.buildModel();
     return this.model;
   }
@@ -182,6 +212,7 @@ export class FastSqliteRepository extends KyselyRepository {
   private async buildModel(): Promise<void> {
     try {
       this.model = await ReadModel.build(this.raw, this.fast, () => !this.raw.open || !this.useReadModel);
+      this.followedAt = undefined;
     } catch (err) {
       // A stopped build is not an error. Any other failure turns the model off (reads go to the
       // file, as without it) and is kept for readModel() to throw: nobody awaits a background build.

@@ -139,6 +139,35 @@ describe('the read model of the SQLite store', () => {
     await sameAnswers(modelled, other, [claim.subject]);
   });
 
+  it('checks the history once per view, and again after its own writes; a later view sees other writers', async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 100) });
+    const model = (await modelled.readModel())!;
+    let checks = 0;
+    const sync = model.sync.bind(model);
+    model.sync = () => (checks++, sync());
+    const [first, second] = generated.claims;
+    const status = async (repo: Repository, id: string) => (await repo.getClaim(id))?.status;
+
+    await modelled.oneView(async () => {
+      for (let i = 0; i < 5; i++) await modelled.listClaims({ subject: first!.subject });
+      expect(checks).toBe(1);
+      // Its own write is seen at once.
+      await modelled.setClaimStatus(first!.id, 'rejected', { actor: 'me' });
+      expect(await status(modelled, first!.id)).toBe('rejected');
+      expect(checks).toBe(2);
+    });
+    // Another connection's write is seen by the next view, and by reads outside any view.
+    await other.setClaimStatus(second!.id, 'rejected', { actor: 'other' });
+    expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('rejected');
+    await other.setClaimStatus(second!.id, 'accepted', { actor: 'other' });
+    expect(await status(modelled, second!.id)).toBe('accepted');
+    // Outside views, every read checks.
+    checks = 0;
+    for (let i = 0; i < 3; i++) await modelled.getClaim(first!.id);
+    expect(checks).toBe(3);
+    await sameAnswers(modelled, other, [first!.subject, second!.subject]);
+  });
+
   it('stops building when the store is closed, without an error', async () => {
     const file = join(dir, `store-${n++}.sqlite`);
     const writer = await open(file, false);
