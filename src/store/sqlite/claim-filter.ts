@@ -3,33 +3,36 @@
  * conditions `fast-queries.ts` puts in SQL, so both return the same claims.
  *
  * The conditions that exclude most (contested, time, status, kind of claim) are tested on
- * columns of small numbers kept beside the claims, so a claim a filter turns away is never
- * touched: an organization's as-of view looks at ~200 candidate rows to return ~14 claims, and
- * each claim object read is a cache miss in a heap of a million of them.
+ * numbers kept beside the claims, three to a row in one array, so a claim a filter turns away
+ * is never touched: an organization's as-of view looks at ~200 candidate rows to return ~14
+ * claims, and each claim object read is a cache miss in a heap of a million of them.
  */
 import { claimantOf, type Claim } from '../../core/model.js';
 import { CLAIM_STATUSES } from '../../core/vocabulary.js';
 import type { ClaimFilter } from '../repository.js';
 import type { Row } from './row-lists.js';
 
-/** `ClaimColumns.flags`: in a dispute, or contradicted by another claim on its proposition. */
+/** Numbers per claim row: earliest and latest day its time can stand for (NaN when open or undated), as stored, then {@link packMeta}. */
+export const STRIDE = 3;
+/** Flag: in a dispute, or contradicted by another claim on its proposition. */
 export const CONTESTED = 1;
-/** `ClaimColumns.flags`: the claim has no time at all (an open end alone is not undated). */
+/** Flag: the claim has no time at all (an open end alone is not undated). */
 export const UNDATED = 2;
 
-/** What a read model holds per claim row besides the claim, in the order of its rows. */
-export interface ClaimColumns {
-  /** Earliest and latest day its time can stand for (NaN when open or undated), as stored. */
-  readonly tLo: Float64Array;
-  readonly tHi: Float64Array;
-  readonly flags: Uint8Array;
-  /** {@link statusCode} of its status. */
-  readonly status: Uint8Array;
-  /** The model's code of its predicate. */
-  readonly predicate: Uint16Array;
+/** Flags, {@link statusCode} and predicate code as one number (exact in a float64). */
+export function packMeta(flags: number, status: number, predicate: number): number {
+  return flags + status * 4 + predicate * 16;
 }
 
-/** A claim status as a small number, for {@link ClaimColumns.status}. */
+export function statusOfMeta(meta: number): number {
+  return (meta >> 2) & 3;
+}
+
+export function predicateOfMeta(meta: number): number {
+  return meta >> 4;
+}
+
+/** A claim status as a small number. */
 export function statusCode(status: string): number {
   return CLAIM_STATUSES.indexOf(status as (typeof CLAIM_STATUSES)[number]);
 }
@@ -57,27 +60,26 @@ function all<T>(tests: readonly ((x: T) => boolean)[]): ((x: T) => boolean) | un
 }
 
 /**
- * Every condition of `f` but the limit and offset, as tests of a row's columns (`cols`, with
- * the model's predicate codes) and of the claim. A predicate the model has never seen has no
- * code, and no claim can match it.
+ * Every condition of `f` but the limit and offset, as tests of a row's numbers (in `cols`,
+ * {@link STRIDE} to a row, with the model's predicate codes) and of the claim. A predicate the
+ * model has never seen has no code, and no claim can match it.
  */
-export function rowFilter(f: ClaimFilter & { readonly ids?: readonly string[] }, cols: ClaimColumns, predicateCode: (p: string) => number | undefined): RowFilter {
-  const { tLo, tHi, flags, status, predicate } = cols;
+export function rowFilter(f: ClaimFilter & { readonly ids?: readonly string[] }, cols: Float64Array, predicateCode: (p: string) => number | undefined): RowFilter {
   const rows: ((row: Row) => boolean)[] = [];
   // A flag read, and few claims are contested: an organization's memberships are mostly not.
-  if (f.contested) rows.push((r) => (flags[r]! & CONTESTED) !== 0);
+  if (f.contested) rows.push((r) => (cols[r * STRIDE + 2]! & CONTESTED) !== 0);
   if (f.fromDay !== undefined || f.toDay !== undefined) {
     const { fromDay, toDay, includeUndated } = f;
     // NaN compares false, so an open end (NaN) passes as SQL's `t_hi is null or …` does.
-    rows.push((r) => (includeUndated || (flags[r]! & UNDATED) === 0) && (fromDay === undefined || !(tHi[r]! < fromDay)) && (toDay === undefined || !(tLo[r]! > toDay)));
+    rows.push((r) => (includeUndated || (cols[r * STRIDE + 2]! & UNDATED) === 0) && (fromDay === undefined || !(cols[r * STRIDE + 1]! < fromDay)) && (toDay === undefined || !(cols[r * STRIDE]! > toDay)));
   }
   if (f.statuses?.length) {
     const has = memberOf(f.statuses.map(statusCode));
-    rows.push((r) => has(status[r]!));
+    rows.push((r) => has(statusOfMeta(cols[r * STRIDE + 2]!)));
   }
   if (f.predicates?.length) {
     const has = memberOf(f.predicates.flatMap((p) => predicateCode(p) ?? []));
-    rows.push((r) => has(predicate[r]!));
+    rows.push((r) => has(predicateOfMeta(cols[r * STRIDE + 2]!)));
   }
   const claims: ((c: Claim) => boolean)[] = [];
   if (f.ids) {

@@ -51,6 +51,7 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
     { entities, statuses: ['accepted'] },
     ...entities.map((e) => ({ subject: e })),
     ...entities.map((e) => ({ object: e })),
+    ...entities.flatMap((e) => [{ subject: e, contested: true }, { object: e, contested: true }, { claimants: [e], contested: true }]),
     ...[...new Set(disputed.map((c) => c.dispute!))].slice(0, 5).map((d) => ({ dispute: d })),
   ];
   for (const f of filters) expect(await a.listClaims(f), JSON.stringify(f)).toEqual(await b.listClaims(f));
@@ -72,6 +73,11 @@ describe('the read model of the SQLite store', () => {
     await other.setClaimStatus(partner.id, 'rejected', { actor: 'other' });
     await sameAnswers(modelled, other, touched);
     expect((await modelled.listClaims({ entities: [opposed!.subject], contested: true })).map((c) => c.id)).not.toContain(opposed!.id);
+    // Accepted again, rejected again, accepted again: contested, not, contested, each claim listed once.
+    for (const status of ['accepted', 'rejected', 'accepted'] as const) {
+      await other.setClaimStatus(partner.id, status, { actor: 'other' });
+      await sameAnswers(modelled, other, touched);
+    }
 
     // An edit that moves a claim to other entities, through this store.
     const moved: Claim = { ...generated.claims[3]!, subject: generated.claims[9]!.subject, note: 'moved' };

@@ -15,17 +15,15 @@
  * 15–20 s to build.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import { claimantOf, propositionKey, type Claim, type Entity, type EntityLabel, type Source } from '../../core/model.js';
-import type { EntityType } from '../../core/vocabulary.js';
+import { propositionKey, type Claim, type Entity, type EntityLabel, type Source } from '../../core/model.js';
 import type { ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
 import type { SourceRow } from '../schema.js';
 import { sortById } from './binary-order.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
-import { CONTESTED, rowFilter, statusCode, UNDATED, type ClaimColumns } from './claim-filter.js';
+import { ClaimRows } from './claim-rows.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
 import { dayBounds } from './fast-time.js';
-import { RowLists, type Row } from './row-lists.js';
 import { SourceCache } from './source-cache.js';
 
 /** History entries naming more records than this are followed by a rebuild rather than record by record. */
@@ -41,26 +39,8 @@ export class BuildStopped extends Error {
 }
 
 export class ReadModel {
-  private readonly claims: (Claim | undefined)[] = [];
-  private tLo = new Float64Array(1024);
-  private tHi = new Float64Array(1024);
-  /** `CONTESTED` and `UNDATED` of each claim (claim-filter.ts). */
-  private flags = new Uint8Array(1024);
-  /** Each claim's status as `statusCode` gives it. */
-  private statusOf = new Uint8Array(1024);
-  private readonly rowOf = new Map<string, Row>();
-  private readonly free: Row[] = [];
-  /** Each claim's predicate as a small code, the order of the entity lists. */
-  private predicateCode = new Uint16Array(1024);
-  private readonly codes = new Map<string, number>();
-  private readonly byCode = (row: Row) => this.predicateCode[row]!;
-  private readonly bySubject = new RowLists(this.byCode);
-  private readonly byObject = new RowLists(this.byCode);
-  private readonly byDispute = new RowLists();
-  /** By the claimant (the innermost attribution's entity): whose words a timeline or disputes view also reads. */
-  private readonly byClaimant = new RowLists();
-  /** False while a build appends rows out of predicate order (sorted once at its end). */
-  private ordered = true;
+  /** The claims, their numbers and their lists. */
+  private readonly rows = new ClaimRows();
   /** Every entity with its names: views name what they show by it, and a profile starts from one. */
   private readonly entities = new Map<string, Entity>();
   /** Sources as views cite them: read at the build as far as a text budget goes, the rest on first use. */
@@ -98,7 +78,7 @@ export class ReadModel {
    */
   static async build(db: BetterSqlite3.Database, fast: FastQueries, stop: () => boolean = () => false): Promise<ReadModel> {
     const m = new ReadModel(db, fast);
-    m.ordered = false;
+    m.rows.startBuild();
     const slice = async () => {
       // Never inside this connection's open transaction: its writes may yet be rolled back.
       do {
@@ -131,16 +111,14 @@ export class ReadModel {
       m.putAll(rows, evidence.all(last, to) as EvidenceValues[], attribution.all(last, to) as AttributionValues[]);
       last = to;
     }
-    m.bySubject.sortAll();
-    m.byObject.sortAll();
-    m.ordered = true;
+    m.rows.endBuild();
     await slice();
     // Contested: in a dispute (set by put), or another claim on the proposition (not rejected) takes the other stance.
     const shared = db.prepare('select id, proposition from claim where proposition in (select proposition from claim group by proposition having count(*) > 1) order by proposition').raw().all() as [string, string][];
     for (let i = 0; i < shared.length; ) {
       let j = i;
       while (j < shared.length && shared[j]![1] === shared[i]![1]) j++;
-      m.markContested(shared.slice(i, j).flatMap(([id]) => m.rowOf.get(id) ?? []));
+      m.rows.markContested(shared.slice(i, j).flatMap(([id]) => m.rows.row(id) ?? []));
       i = j;
     }
     return m;
@@ -148,86 +126,14 @@ export class ReadModel {
 
   /** Claims held. */
   get size(): number {
-    return this.rowOf.size;
+    return this.rows.size;
   }
 
   // ---- building ----
 
   /** Adds claims from their rows' values; `evidence` and `attribution` hold the rows of those claims, all in claim id order. */
   private putAll(rows: readonly ClaimValues[], evidence: readonly EvidenceValues[], attribution: readonly AttributionValues[]): void {
-    for (const { claim, bounds } of this.assemble.claims(rows, evidence, attribution)) this.put(claim, bounds);
-  }
-
-  /** Sets the contested flag of the claims on one proposition (all of them, as rows). */
-  private markContested(rows: readonly Row[]): void {
-    let asserted = false;
-    let denied = false;
-    for (const row of rows) {
-      const c = this.claims[row]!;
-      if (c.status === 'rejected') continue;
-      if (c.stance === 'asserts') asserted = true;
-      else denied = true;
-    }
-    for (const row of rows) {
-      const c = this.claims[row]!;
-      const contested = (c.stance === 'asserts' ? denied : asserted) || c.dispute !== undefined;
-      this.flags[row] = (this.flags[row]! & ~CONTESTED) | (contested ? CONTESTED : 0);
-    }
-  }
-
-  /** Stores a claim in a free row (or a new one) and indexes it. */
-  private put(c: Claim, bounds: { t_lo: number | null; t_hi: number | null }): Row {
-    const row = this.free.pop() ?? this.claims.length;
-    if (row >= this.tLo.length) this.grow();
-    this.claims[row] = c;
-    this.tLo[row] = bounds.t_lo ?? NaN;
-    this.tHi[row] = bounds.t_hi ?? NaN;
-    // Contested when in a dispute; the rest is markContested's, by proposition.
-    this.flags[row] = (c.dispute !== undefined ? CONTESTED : 0) | (c.time === undefined ? UNDATED : 0);
-    this.statusOf[row] = statusCode(c.status);
-    this.predicateCode[row] = this.codeOf(c.predicate);
-    this.rowOf.set(c.id, row);
-    this.bySubject.add(c.subject, row, this.ordered);
-    if (c.object !== undefined) this.byObject.add(c.object, row, this.ordered);
-    if (c.dispute !== undefined) this.byDispute.add(c.dispute, row);
-    const claimant = claimantOf(c);
-    if (claimant !== undefined) this.byClaimant.add(claimant, row);
-    return row;
-  }
-
-  private drop(row: Row): void {
-    const c = this.claims[row];
-    if (!c) return;
-    this.claims[row] = undefined;
-    this.rowOf.delete(c.id);
-    this.bySubject.remove(c.subject, row);
-    if (c.object !== undefined) this.byObject.remove(c.object, row);
-    if (c.dispute !== undefined) this.byDispute.remove(c.dispute, row);
-    const claimant = claimantOf(c);
-    if (claimant !== undefined) this.byClaimant.remove(claimant, row);
-    this.free.push(row);
-  }
-
-  /** The code of a predicate, given on first sight. */
-  private codeOf(predicate: string): number {
-    let code = this.codes.get(predicate);
-    if (code === undefined) this.codes.set(predicate, (code = this.codes.size));
-    return code;
-  }
-
-  /** The codes of these predicates (those never seen have no claims to find). */
-  private codesOf(predicates: readonly string[] | undefined): number[] | undefined {
-    return predicates?.length ? [...new Set(predicates)].flatMap((p) => this.codes.get(p) ?? []).sort((a, b) => a - b) : undefined;
-  }
-
-  private grow(): void {
-    const size = this.tLo.length * 2;
-    const more = <T extends Float64Array | Uint8Array | Uint16Array>(a: T, b: T): T => (b.set(a), b);
-    this.tLo = more(this.tLo, new Float64Array(size));
-    this.tHi = more(this.tHi, new Float64Array(size));
-    this.flags = more(this.flags, new Uint8Array(size));
-    this.statusOf = more(this.statusOf, new Uint8Array(size));
-    this.predicateCode = more(this.predicateCode, new Uint16Array(size));
+    for (const { claim, bounds } of this.assemble.claims(rows, evidence, attribution)) this.rows.put(claim, bounds.t_lo, bounds.t_hi);
   }
 
   // ---- keeping current ----
@@ -284,21 +190,21 @@ export class ReadModel {
     const touched = new Set<string>();
     const stored = new Map(this.fast.claims({ ids }).map((c) => [c.id, c]));
     for (const id of ids) {
-      const row = this.rowOf.get(id);
-      const old = row === undefined ? undefined : this.claims[row];
+      const row = this.rows.row(id);
+      const old = row === undefined ? undefined : this.rows.claim(row);
       if (old) touched.add(propositionKey(old));
-      if (row !== undefined) this.drop(row);
+      if (row !== undefined) this.rows.drop(row);
       const now = stored.get(id);
       if (!now) continue;
       // The day bounds as the store computed them when it wrote the claim.
       const [t_lo, t_hi] = now.time ? dayBounds(now.time) : [null, null];
-      this.put(now, { t_lo, t_hi });
+      this.rows.put(now, t_lo, t_hi);
       touched.add(propositionKey(now));
     }
     // A claim's change can make others on its old or new proposition (un)contested.
     for (const p of touched) {
       const ids = this.onProposition.all(p) as string[];
-      this.markContested(ids.flatMap((id) => this.rowOf.get(id) ?? []));
+      this.rows.markContested(ids.flatMap((id) => this.rows.row(id) ?? []));
     }
   }
 
@@ -306,49 +212,7 @@ export class ReadModel {
 
   /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
   listClaims(f: FastClaimFilter): Claim[] | undefined {
-    const start = this.candidates(f);
-    if (!start) return undefined;
-    const test = rowFilter(f, this.columns(), (p) => this.codes.get(p));
-    const out: Claim[] = [];
-    const seen = start.repeats ? new Set<Row>() : undefined;
-    for (const row of start.rows) {
-      if (!test.row(row)) continue;
-      const claim = this.claims[row];
-      if (!claim || (test.claim && !test.claim(claim))) continue;
-      if (seen) {
-        if (seen.has(row)) continue;
-        seen.add(row);
-      }
-      out.push(claim);
-    }
-    sortById(out);
-    if (f.limit === undefined) return out;
-    const from = f.offset ?? 0;
-    return out.slice(from, from + f.limit);
-  }
-
-  private columns(): ClaimColumns {
-    return { tLo: this.tLo, tHi: this.tHi, flags: this.flags, status: this.statusOf, predicate: this.predicateCode };
-  }
-
-  /**
-   * The rows a filter can only match among (from the first of its starting points), and whether
-   * a row can come more than once; undefined for a scan.
-   */
-  private candidates(f: FastClaimFilter): { rows: readonly Row[]; repeats: boolean } | undefined {
-    // An entity's lists are ordered by predicate: a filter on predicates reads only those ranges.
-    const codes = this.codesOf(f.predicates);
-    // Each claim has one subject, one object, one claimant: lists under distinct keys do not overlap.
-    const once = (rows: readonly Row[]) => ({ rows, repeats: false });
-    if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true };
-    if (f.subject !== undefined) return once(this.bySubject.get(f.subject, codes));
-    if (f.object !== undefined) return once(this.byObject.get(f.object, codes));
-    if (f.dispute) return once(this.byDispute.get(f.dispute));
-    if (f.subjects) return once(this.bySubject.getAll(f.subjects, codes));
-    if (f.entities?.length) return { rows: this.byObject.getAll(f.entities, codes, this.bySubject.getAll(f.entities, codes)), repeats: true };
-    if (f.objects) return once(this.byObject.getAll(f.objects, codes));
-    if (f.claimants?.length) return once(this.byClaimant.getAll(f.claimants));
-    return undefined;
+    return this.rows.listClaims(f);
   }
 
   /** Sources by id, ordered by id, missing ones left out. */
@@ -373,24 +237,6 @@ export class ReadModel {
 
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */
   reachable(start: string, opts: ReachOptions): string[] {
-    const codes = this.codesOf(opts.predicates) ?? [];
-    const statuses = new Set(opts.statuses.map(statusCode));
-    const typed = (id: string, type: EntityType | undefined) => type === undefined || this.entities.get(id)?.type === type;
-    const found = [start];
-    const seen = new Set(found);
-    for (let i = 0; i < found.length && found.length <= opts.maxNodes; i++) {
-      const at = found[i]!;
-      for (const row of [...this.bySubject.get(at, codes), ...this.byObject.get(at, codes)]) {
-        if (!codes.includes(this.predicateCode[row]!) || !statuses.has(this.statusOf[row]!)) continue;
-        const c = this.claims[row]!;
-        if (c.object === undefined) continue;
-        for (const next of [c.subject, c.object]) {
-          if (seen.has(next) || !typed(next, opts.type) || found.length > opts.maxNodes) continue;
-          seen.add(next);
-          found.push(next);
-        }
-      }
-    }
-    return found;
+    return this.rows.reachable(start, opts, (id) => this.entities.get(id)?.type);
   }
 }
