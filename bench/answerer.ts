@@ -87,10 +87,10 @@ export interface Answerer<Ready> {
   stop(): Promise<void>;
 }
 
-/** Starts `file` (next to this one) as an answerer and resolves once it is ready. */
-export function startAnswerer<Ready>(file: string, args: unknown, log: (message: string) => void, heapMb = 16384): Promise<Answerer<Ready>> {
+/** Starts `file` (next to this one) as an answerer, under `nodeFlags` besides a large heap limit, and resolves once it is ready. */
+export function startAnswerer<Ready>(file: string, args: unknown, log: (message: string) => void, nodeFlags: readonly string[] = [], heapMb = 16384): Promise<Answerer<Ready>> {
   const child = fork(fileURLToPath(new URL(file, import.meta.url)), [JSON.stringify(args)], {
-    execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`],
+    execArgv: ['--import', 'tsx', `--max-old-space-size=${heapMb}`, ...nodeFlags],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   let pending: { resolve: (r: { times: number[]; failures: string[] }) => void; reject: (err: Error) => void } | undefined;

@@ -38,6 +38,7 @@ import { generateKb, SIZES, type SizeName } from './generate/kb.js';
 import { noisyQuery } from './generate/name-parts.js';
 import { Rng } from './generate/prng.js';
 import { collect, mb, measureInRounds, warmUp, ms, rate, ratio, table, type Latency, type RoundRunner } from './lib.js';
+import { SERVER_NODE_FLAGS } from '../src/cli/server-heap.js';
 import { startAnswerer, type Answerer, type Question, type Target } from './answerer.js';
 import type { IsnadArgs, IsnadReady } from './isnad-answerer.js';
 import type { OxigraphArgs, OxigraphReady } from './oxigraph-answerer.js';
@@ -99,7 +100,7 @@ interface SizeResult {
   generateMs: number;
   /** 1-minute load average at the start and end of the size's run. */
   loadavg: number[];
-  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; /** Absent when the claims were read from the file (`--no-read-model`, or PostgreSQL). */ readModelBuildMs?: number; queries: Partial<Record<QueryName, Latency>> };
+  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; /** Absent when the claims were read from the file (`--no-read-model`, or PostgreSQL). */ readModelBuildMs?: number; /** V8 flags the answering processes ran under (those `isnad serve` uses with the read model). */ nodeFlags?: readonly string[]; queries: Partial<Record<QueryName, Latency>> };
   http?: Partial<Record<QueryName, Latency>>;
   oxigraph?: { loadMs: number; claimsPerSecond: number; /** The oxigraph process's whole RSS after loading (before it ran apart: the growth of the benchmark's RSS). */ rssBytes: number; queries: Partial<Record<QueryName, Latency>>; partial?: string } | { skipped: string };
 }
@@ -212,14 +213,16 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
 
   // ---- the answerers: isnad, its HTTP server, oxigraph; each in a process of its own ----
   const stores: IsnadArgs = STORE === 'postgres' ? { store: 'postgres', url: pgUrl } : { store: 'sqlite', file, readModel: !flag('no-read-model') };
-  const isnad = await startAnswerer<IsnadReady>('./isnad-answerer.ts', stores, log);
+  // With the read model, under the flags `isnad serve` starts itself with (src/cli/server-heap.ts).
+  const serverFlags = stores.store === 'sqlite' && stores.readModel ? SERVER_NODE_FLAGS : [];
+  const isnad = await startAnswerer<IsnadReady>('./isnad-answerer.ts', stores, log, serverFlags);
   const answerers: Answerer<unknown>[] = [isnad];
   const { nameIndexBuildMs } = isnad.ready;
   log(`name index: ${isnad.ready.names.toLocaleString('en-US')} names in ${(nameIndexBuildMs / 1000).toFixed(1)} s`);
   const { readModelBuildMs } = isnad.ready;
   if (readModelBuildMs !== undefined) log(`read model: ${claims.toLocaleString('en-US')} claims in ${(readModelBuildMs / 1000).toFixed(1)} s`);
   let http: Answerer<IsnadReady> | undefined;
-  if (!flag('no-http')) answerers.push((http = await startAnswerer<IsnadReady>('./isnad-answerer.ts', { ...stores, http: true }, log)));
+  if (!flag('no-http')) answerers.push((http = await startAnswerer<IsnadReady>('./isnad-answerer.ts', { ...stores, http: true }, log, serverFlags)));
   let ox: SizeResult['oxigraph'];
   let oxigraph: Answerer<OxigraphReady> | undefined;
   if (flag('no-oxigraph')) ox = { skipped: '--no-oxigraph' };
@@ -276,7 +279,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     sources: counts.sources,
     generateMs,
     loadavg: [load0, os.loadavg()[0]!],
-    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: isnad.ready.rssBytes, heapUsedBytes: isnad.ready.heapUsedBytes, nameIndexBuildMs, ...(readModelBuildMs !== undefined ? { readModelBuildMs } : {}), queries },
+    isnad: { importMs, claimsPerSecond: claims / (importMs / 1000), diskBytes, rssBytes: isnad.ready.rssBytes, heapUsedBytes: isnad.ready.heapUsedBytes, nameIndexBuildMs, ...(readModelBuildMs !== undefined ? { readModelBuildMs } : {}), nodeFlags: serverFlags, queries },
     ...(http ? { http: httpQueries } : {}),
     oxigraph: ox,
   };
@@ -294,7 +297,7 @@ export function render(r: SizeResult): string {
       ['store size on disk', mb(r.isnad.diskBytes), 'in memory', ''],
       ['memory (process RSS / JS heap)', `${mb(r.isnad.rssBytes)} / ${mb(r.isnad.heapUsedBytes)}`, ox ? `${mb(ox.rssBytes)} RSS (own process)` : '–', ''],
       ['name index build (lazy, once)', `${(r.isnad.nameIndexBuildMs / 1000).toFixed(1)} s`, '–', ''],
-      ['claims read from', r.isnad.readModelBuildMs !== undefined ? `memory (read model built in ${(r.isnad.readModelBuildMs / 1000).toFixed(1)} s)` : 'the store', '–', ''],
+      ['claims read from', r.isnad.readModelBuildMs !== undefined ? `memory (read model built in ${(r.isnad.readModelBuildMs / 1000).toFixed(1)} s${r.isnad.nodeFlags?.length ? `; node ${r.isnad.nodeFlags.join(' ')}` : ''})` : 'the store', '–', ''],
     ],
   );
   const rows = (Object.keys(QUERY_LABELS) as QueryName[]).map((q) => {

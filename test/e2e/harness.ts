@@ -127,6 +127,8 @@ export async function freePort(): Promise<number> {
 
 export interface RunningServer {
   readonly url: string;
+  /** The `isnad serve` process started (which may start the server proper as its child). */
+  readonly pid: number;
   readonly dir: string;
   readonly db: string;
   readonly output: () => string;
@@ -187,6 +189,7 @@ export async function startServer(datasets: readonly string[], opts: ServerOptio
   }
   return {
     url,
+    pid: child.pid!,
     dir,
     db,
     output: () => out,

@@ -7,6 +7,7 @@ import { openAccountStore } from '../../server/auth/account-store.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, listen, webDist } from '../../server/listen.js';
 import { FastSqliteRepository } from '../../store/sqlite/fast-repository.js';
 import { PROJECT_ROOT, storeLocation, type CliContext } from '../context.js';
+import { rerunAsServer, stopWithParent, wantsServerRerun } from '../server-heap.js';
 
 export interface ServeOptions {
   readonly host: string;
@@ -70,6 +71,12 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--no-read-model', 'answer views from the SQLite file only, without holding its claims and entities in memory (about 1 GB per million claims)')
     .addHelpText('after', `\nExamples:\n  isnad serve\n  isnad serve --port 8080\n  isnad serve --db other.sqlite\n  isnad user add amira --role admin && isnad serve --auth\n  isnad serve --db postgres://isnad@db.example/isnad --host 0.0.0.0\n\nThe API is described at /openapi.json.`)
     .action(async (opts: ServeOptions) => {
+      // A SQLite store's read model wants a larger young generation, which Node takes only at start.
+      if (opts.readModel !== false && !isPostgresUrl(storeLocation(ctx.options).location) && wantsServerRerun()) {
+        process.exitCode = await rerunAsServer();
+        return;
+      }
+      stopWithParent();
       await serveUntilStopped(ctx, opts);
     });
 }
