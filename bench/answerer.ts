@@ -12,6 +12,7 @@
  * does. A worker thread was tried first: it still shares V8's collector threads.
  */
 import { fork } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 /** One question about one target, as the benchmark draws them. */
@@ -84,6 +85,8 @@ export interface Answerer<Ready> {
   readonly ready: Ready;
   /** Times of the targets answered (in order, failures left out), stopping past `budgetMs`. */
   round(question: Question, targets: readonly Target[], budgetMs: number): Promise<{ times: number[]; failures: string[] }>;
+  /** Resolves once the process has gone idle (see {@link untilIdle}); the milliseconds waited so far in all. */
+  settle(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -95,6 +98,7 @@ export function startAnswerer<Ready>(file: string, args: unknown, log: (message:
   });
   let pending: { resolve: (r: { times: number[]; failures: string[] }) => void; reject: (err: Error) => void } | undefined;
   let stopping = false;
+  let settledMs = 0;
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
@@ -119,6 +123,7 @@ export function startAnswerer<Ready>(file: string, args: unknown, log: (message:
               const r: Round = { kind: 'round', question, targets, budgetMs };
               child.send(r);
             }),
+          settle: async () => (settledMs += await untilIdle(child.pid!)),
           stop: () => {
             stopping = true;
             if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
@@ -131,4 +136,34 @@ export function startAnswerer<Ready>(file: string, args: unknown, log: (message:
       }
     });
   });
+}
+
+/** CPU time of every thread of a process in nanoseconds (Linux's /proc), or undefined where there is none. */
+function cpuNs(pid: number): number | undefined {
+  try {
+    let total = 0;
+    for (const task of readdirSync(`/proc/${pid}/task`)) total += Number(readFileSync(`/proc/${pid}/task/${task}/schedstat`, 'utf8').split(' ')[0]);
+    return total;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Waits until a process is idle: its threads together ran under 0.1 ms in a 2 ms window (at
+ * most `maxMs`). A round ends when the answers are sent, but the process may still be working
+ * (collections its V8 deferred to an idle moment, on its main and helper threads); on two cores
+ * that work would run during the next system's round and be counted there. Returns the
+ * milliseconds waited (0 where /proc is missing).
+ */
+export async function untilIdle(pid: number, maxMs = 500): Promise<number> {
+  const start = performance.now();
+  let last = cpuNs(pid);
+  if (last === undefined) return 0;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 2));
+    const now = cpuNs(pid);
+    if (now === undefined || now - last < 100_000 || performance.now() - start > maxMs) return performance.now() - start;
+    last = now;
+  }
 }

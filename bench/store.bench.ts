@@ -239,7 +239,12 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   // ---- the questions, in rounds ----
   /** Who answers question `q`, each with its time box and warm-up (oxigraph's is short: its slow questions take seconds). */
   const runnersFor = (q: QueryName): Record<string, RoundRunner<Target>> => {
-    const asks = (a: Answerer<unknown>) => (ts: readonly Target[], budgetMs: number) => a.round(q, ts, budgetMs);
+    // The next system's round starts once this one's process has gone idle (answerer.ts: untilIdle).
+    const asks = (a: Answerer<unknown>) => async (ts: readonly Target[], budgetMs: number) => {
+      const answered = await a.round(q, ts, budgetMs);
+      await a.settle();
+      return answered;
+    };
     const runners: Record<string, RoundRunner<Target>> = { isnad: { round: asks(isnad), budgetMs: BUDGET_MS } };
     if (http) runners.http = { round: asks(http), budgetMs: BUDGET_MS };
     if (oxigraph && !OX_SKIP.has(q)) runners.oxigraph = { round: asks(oxigraph), budgetMs: OX_BUDGET_MS, warm: 3, minN: 3 };
@@ -264,6 +269,9 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
       log(`${q} failed: ${(err as Error).stack}`);
     }
   }
+  const waited: string[] = [];
+  for (const [name, a] of [['isnad', isnad], ['http', http], ['oxigraph', oxigraph]] as const) if (a) waited.push(`${name} ${((await a.settle()) / 1000).toFixed(1)} s`);
+  log(`waited for each process to go idle after its rounds: ${waited.join(', ')}`);
   for (const a of answerers) await a.stop();
   await stopPostgres();
   rmSync(file, { force: true });
@@ -315,7 +323,7 @@ export function render(r: SizeResult): string {
       ratio(a?.p50, o?.p50),
       ratio(a?.p99, o?.p99),
       h ? ms(h.p50) : '–',
-      h && a ? `+${ms(h.p50 - a.p50)}` : '–',
+      h && a ? (h.p50 >= a.p50 ? `+${ms(h.p50 - a.p50)}` : `−${ms(a.p50 - h.p50)}`) : '–',
     ];
   });
   const latency = table(['query', 'n', 'isnad p50', 'isnad p99', 'ox n', 'oxigraph p50', 'oxigraph p99', 'ratio p50', 'ratio p99', 'HTTP p50', 'HTTP added p50'], rows);
