@@ -7,8 +7,9 @@
  * It answers the claim reads that start from an entity, a claimant, a dispute or ids (what
  * every view asks), entities and their labels, the sources views cite, and reachability;
  * anything else (a scan of every claim by status or date) stays with SQL. It keeps itself
- * current from the store's append-only history: before each read it compares the newest
- * history id with the one it has seen, and re-reads from the file the claims, entities and
+ * current from the store's append-only history: before a read (once a view, see
+ * `FastSqliteRepository.oneView`) its owner has it compare the newest history id with the one
+ * it has seen, and it re-reads from the file the claims, entities and
  * sources the new entries name — its own process's writes and other processes' alike. What it
  * cannot follow that way (a revert of an import, an import of many thousands of records) it
  * reports, and the owner builds it again. Cost per million claims: about 1 GB of heap and
