@@ -24,15 +24,16 @@ export function wantsServerRerun(): boolean {
 
 /**
  * Runs this same command again in a child Node under {@link SERVER_NODE_FLAGS} and resolves
- * with its exit code. The child has its own process group, so a terminal's Ctrl-C reaches it
- * once, through this process, which passes on SIGINT, SIGTERM and SIGHUP; and it stops when
+ * with its exit code. The child has its own process group (not on Windows), so a terminal's
+ * Ctrl-C reaches it once, through this process, which passes on SIGINT, SIGTERM and SIGHUP; and it stops when
  * this process dies (see {@link stopWithParent}).
  */
 export function rerunAsServer(): Promise<number> {
   const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...process.execArgv, ...process.argv.slice(1)], {
     stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, [RERUN_ENV]: '1' },
-    detached: true,
+    // A process group of its own (on Windows `detached` would open a console window instead).
+    detached: process.platform !== 'win32',
   });
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const forward = (signal: NodeJS.Signals) => child.kill(signal);
