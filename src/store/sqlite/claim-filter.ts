@@ -61,10 +61,10 @@ function all<T>(tests: readonly ((x: T) => boolean)[]): ((x: T) => boolean) | un
 
 /**
  * Every condition of `f` but the limit and offset, as tests of a row's numbers (in `cols`,
- * {@link STRIDE} to a row, with the model's predicate codes) and of the claim. A predicate the
- * model has never seen has no code, and no claim can match it.
+ * {@link STRIDE} to a row) and of the claim. `predicateCodes` are the model's codes of
+ * `f.predicates` (a predicate the model has never seen has none, and no claim can match it).
  */
-export function rowFilter(f: ClaimFilter & { readonly ids?: readonly string[] }, cols: Float64Array, predicateCode: (p: string) => number | undefined): RowFilter {
+export function rowFilter(f: ClaimFilter & { readonly ids?: readonly string[] }, cols: Float64Array, predicateCodes: readonly number[] | undefined): RowFilter {
   const rows: ((row: Row) => boolean)[] = [];
   // A flag read, and few claims are contested: an organization's memberships are mostly not.
   if (f.contested) rows.push((r) => (cols[r * STRIDE + 2]! & CONTESTED) !== 0);
@@ -77,8 +77,8 @@ export function rowFilter(f: ClaimFilter & { readonly ids?: readonly string[] },
     const has = memberOf(f.statuses.map(statusCode));
     rows.push((r) => has(statusOfMeta(cols[r * STRIDE + 2]!)));
   }
-  if (f.predicates?.length) {
-    const has = memberOf(f.predicates.flatMap((p) => predicateCode(p) ?? []));
+  if (predicateCodes) {
+    const has = memberOf(predicateCodes);
     rows.push((r) => has(predicateOfMeta(cols[r * STRIDE + 2]!)));
   }
   const claims: ((c: Claim) => boolean)[] = [];

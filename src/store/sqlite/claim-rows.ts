@@ -182,9 +182,10 @@ export class ClaimRows {
 
   /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
   listClaims(f: FastClaimFilter): Claim[] | undefined {
-    const start = this.candidates(f);
+    const codes = this.codesOf(f.predicates);
+    const start = this.candidates(f, codes);
     if (!start) return undefined;
-    const test = rowFilter(f, this.cols, (p) => this.codes.get(p));
+    const test = rowFilter(f, this.cols, codes);
     const out: Claim[] = [];
     for (const row of start.rows) {
       if (!test.row(row)) continue;
@@ -199,11 +200,13 @@ export class ClaimRows {
     return unique.slice(from, from + f.limit);
   }
 
-  /** The rows a filter can only match among, and whether a row can come more than once; undefined for a scan. */
-  private candidates(f: FastClaimFilter): { rows: readonly Row[]; repeats: boolean } | undefined {
+  /**
+   * The rows a filter can only match among, and whether a row can come more than once; undefined
+   * for a scan. An entity's lists are ordered by predicate: with `codes` (of the filter's
+   * predicates) only those ranges are read.
+   */
+  private candidates(f: FastClaimFilter, codes: readonly number[] | undefined): { rows: readonly Row[]; repeats: boolean } | undefined {
     if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true };
-    // An entity's lists are ordered by predicate: a filter on predicates reads only those ranges.
-    const codes = this.codesOf(f.predicates);
     const fromEntities = (f.contested ? this.contested : this.all).candidates(f, codes);
     if (fromEntities) return fromEntities;
     if (f.dispute) return { rows: this.byDispute.get(f.dispute), repeats: false };
