@@ -152,8 +152,9 @@ function cpuNs(pid: number): number | undefined {
 /**
  * Waits until a process is idle: its threads together ran under 0.1 ms in a 2 ms window (at
  * most `maxMs`). A round ends when the answers are sent, but the process may still be working
- * (collections its V8 deferred to an idle moment, on its main and helper threads); on two cores
- * that work would run during the next system's round and be counted there. Returns the
+ * (collections its V8 defers to an idle moment, on its main and helper threads); on two cores
+ * such work would run during the next system's round and be counted there. In the runs of 26
+ * November the processes were idle at once (about the poll's 2 ms a round). Returns the
  * milliseconds waited (0 where /proc is missing).
  */
 export async function untilIdle(pid: number, maxMs = 500): Promise<number> {
