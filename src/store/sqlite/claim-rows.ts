@@ -10,9 +10,16 @@ import { claimantOf, type Claim } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
 import type { ReachOptions } from '../repository.js';
 import { sortById } from './binary-order.js';
-import { CONTESTED, packMeta, rowFilter, statusCode, STRIDE, UNDATED, predicateOfMeta, statusOfMeta } from './claim-filter.js';
+import { CONTESTED, packMeta, rowFilter, type CoveredKey, statusCode, STRIDE, UNDATED, predicateOfMeta, statusOfMeta } from './claim-filter.js';
 import type { FastClaimFilter } from './fast-queries.js';
 import { RowLists, type Row } from './row-lists.js';
+
+/** The rows a filter can only match among; whether a row can come twice; the condition of the filter they all meet. */
+interface Candidates {
+  readonly rows: readonly Row[];
+  readonly repeats: boolean;
+  readonly covered: CoveredKey;
+}
 
 /** The lists of one set of rows, under the keys a filter starts from. */
 class Lists {
@@ -45,14 +52,14 @@ class Lists {
   }
 
   /** The rows a filter that starts from entities can only match among, or undefined. */
-  candidates(f: FastClaimFilter, codes: readonly number[] | undefined): { rows: readonly Row[]; repeats: boolean } | undefined {
+  candidates(f: FastClaimFilter, codes: readonly number[] | undefined): Candidates | undefined {
     // Each claim has one subject, one object, one claimant: lists under distinct keys do not overlap.
-    if (f.subject !== undefined) return { rows: this.bySubject.get(f.subject, codes), repeats: false };
-    if (f.object !== undefined) return { rows: this.byObject.get(f.object, codes), repeats: false };
-    if (f.subjects) return { rows: this.bySubject.getAll(f.subjects, codes), repeats: false };
-    if (f.entities?.length) return { rows: this.byObject.getAll(f.entities, codes, this.bySubject.getAll(f.entities, codes)), repeats: true };
-    if (f.objects) return { rows: this.byObject.getAll(f.objects, codes), repeats: false };
-    if (f.claimants?.length) return { rows: this.byClaimant.getAll(f.claimants), repeats: false };
+    if (f.subject !== undefined) return { rows: this.bySubject.get(f.subject, codes), repeats: false, covered: 'subject' };
+    if (f.object !== undefined) return { rows: this.byObject.get(f.object, codes), repeats: false, covered: 'object' };
+    if (f.subjects) return { rows: this.bySubject.getAll(f.subjects, codes), repeats: false, covered: 'subjects' };
+    if (f.entities?.length) return { rows: this.byObject.getAll(f.entities, codes, this.bySubject.getAll(f.entities, codes)), repeats: true, covered: 'entities' };
+    if (f.objects) return { rows: this.byObject.getAll(f.objects, codes), repeats: false, covered: 'objects' };
+    if (f.claimants?.length) return { rows: this.byClaimant.getAll(f.claimants), repeats: false, covered: 'claimants' };
     return undefined;
   }
 }
@@ -185,7 +192,7 @@ export class ClaimRows {
     const codes = this.codesOf(f.predicates);
     const start = this.candidates(f, codes);
     if (!start) return undefined;
-    const test = rowFilter(f, this.cols, codes);
+    const test = rowFilter(f, this.cols, codes, start.covered);
     const out: Claim[] = [];
     for (const row of start.rows) {
       if (!test.row(row)) continue;
@@ -205,11 +212,11 @@ export class ClaimRows {
    * for a scan. An entity's lists are ordered by predicate: with `codes` (of the filter's
    * predicates) only those ranges are read.
    */
-  private candidates(f: FastClaimFilter, codes: readonly number[] | undefined): { rows: readonly Row[]; repeats: boolean } | undefined {
-    if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true };
+  private candidates(f: FastClaimFilter, codes: readonly number[] | undefined): Candidates | undefined {
+    if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true, covered: 'ids' };
     const fromEntities = (f.contested ? this.contested : this.all).candidates(f, codes);
     if (fromEntities) return fromEntities;
-    if (f.dispute) return { rows: this.byDispute.get(f.dispute), repeats: false };
+    if (f.dispute) return { rows: this.byDispute.get(f.dispute), repeats: false, covered: 'dispute' };
     return undefined;
   }
 

@@ -79,6 +79,11 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
     { object: some[2] ?? '' },
     { source: ds.sources[0]!.id },
     { entities: [], claimants: [] },
+    // Two keys: the rows come from one key's lists and the other is tested on each claim.
+    { subjects: some.slice(0, 4), objects: some.slice(2, 8) },
+    { subject: some[0] ?? '', entities: some.slice(3, 6) },
+    { objects: some.slice(0, 6), claimants: claimants.slice(0, 4) },
+    ...disputes.slice(0, 2).map((d) => ({ dispute: d, entities: some.slice(0, 4) })),
     ...disputes.map((d) => ({ dispute: d })),
     ...some.map((e) => ({ entities: [e] })),
   ];
