@@ -9,8 +9,15 @@ import { parseTime } from '../core/time.js';
 import type { ClaimStatus, EntityType, NameKind, Predicate, Stance } from '../core/vocabulary.js';
 import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from './schema.js';
 
-/** NUL, or a UTF-16 surrogate without its pair: text PostgreSQL refuses or UTF-8 cannot carry. */
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/**
+ * False for text with a NUL or a UTF-16 surrogate without its pair: text PostgreSQL refuses or
+ * UTF-8 cannot carry. (`isWellFormed`, ES2024, is native in Node 20 and finds unpaired
+ * surrogates several times faster than a pattern with look-around, which a million-claim import
+ * ran on every text.)
+ */
+function storableText(text: string): boolean {
+  return text.indexOf('\u0000') === -1 && (text as string & { isWellFormed(): boolean }).isWellFormed();
+}
 
 /**
  * Refuses text that not every engine can store unchanged, so SQLite and PostgreSQL accept and
@@ -19,14 +26,14 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 export function assertStorable(value: unknown, path: string): void {
   if (storable(value)) return;
   if (typeof value === 'string') {
-    if (UNSTORABLE.test(value)) throw new IsnadError('bad_input', `${path}: text contains a NUL character or an unpaired surrogate, which the store cannot keep`);
+    if (!storableText(value)) throw new IsnadError('bad_input', `${path}: text contains a NUL character or an unpaired surrogate, which the store cannot keep`);
   } else if (Array.isArray(value)) value.forEach((v, i) => assertStorable(v, `${path}[${i}]`));
   else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) assertStorable(v, `${path}.${k}`);
 }
 
 /** True when every text in the value can be stored (no path is built: the common case is all fine). */
 function storable(value: unknown): boolean {
-  if (typeof value === 'string') return !UNSTORABLE.test(value);
+  if (typeof value === 'string') return storableText(value);
   if (Array.isArray(value)) {
     for (const v of value) if (!storable(v)) return false;
     return true;
