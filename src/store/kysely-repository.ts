@@ -11,6 +11,7 @@ import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import * as changeLog from './change-log.js';
+import { isUniqueViolation } from './constraint-errors.js';
 import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from './rows.js';
 import type { Database } from './schema.js';
@@ -74,7 +75,16 @@ export class KyselyRepository implements Repository {
   // ---- writes (see writes.ts) ----
 
   async importDataset(ds: Dataset, opts: { actor?: string } = {}): Promise<ImportSummary> {
-    return this.write((w) => w.importDataset(ds, opts.actor ?? 'import'));
+    const run = (upsert: boolean) => this.write((w) => w.importDataset(ds, opts.actor ?? 'import', { upsert }));
+    if (this.db.isTransaction) return run(false);
+    try {
+      return await run(false);
+    } catch (err) {
+      // A record written by another connection after the writer found none: the whole import
+      // was rolled back, and runs again on the path that replaces records.
+      if (isUniqueViolation(err)) return run(true);
+      throw err;
+    }
   }
 
   async updateClaim(claim: Claim, opts: WriteOptions & { action?: string } = {}): Promise<Claim> {

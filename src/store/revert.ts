@@ -4,6 +4,7 @@
  * it replaced come back. A revert is itself a change, recorded with `reverts` naming the one
  * it undid, so it can be reverted in turn. Runs inside the writer's transaction.
  */
+import { isForeignKeyViolation } from './constraint-errors.js';
 import type { Kysely, Transaction } from 'kysely';
 import { ConflictError, IsnadError, NotFoundError } from '../core/errors.js';
 import type { Claim, Dataset, Entity } from '../core/model.js';
@@ -19,12 +20,6 @@ export function sameRecord(a: unknown, b: unknown): boolean {
   const canon = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).filter((k) => k !== 'version').sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
   return JSON.stringify(canon(a)) === JSON.stringify(canon(b));
-}
-
-/** True when a database error is a foreign-key violation (SQLite or PostgreSQL). */
-export function isForeignKeyViolation(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 export class Reverter {

@@ -11,6 +11,7 @@ import { stripUndefined } from '../core/validate-dataset.js';
 import type { ClaimStatus } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import { appendChange } from './change-log.js';
+import { insertChunked, insertNew, noneStored, NOTHING_REPLACED } from './insert-new.js';
 import { Reverter } from './revert.js';
 import type { ChangeEntry, ImportSummary, Resolution } from './repository.js';
 import { assertStorable, claimToRows, entityToRows, rowToSource, sourceToRow } from './rows.js';
@@ -111,21 +112,21 @@ export class Writer {
     private readonly reads: WriterReads,
   ) {}
 
-  private async insertChunked<T extends keyof Database & string>(table: T, rows: readonly Database[T][]): Promise<void> {
-    if (rows.length === 0) return;
-    const cols = Object.keys(rows[0] as object).length;
-    const per = Math.max(1, Math.floor(this.caps.maxParameters / cols));
-    for (const part of chunks(rows, per)) {
-      // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      await this.db.insertInto(table).values(part as any).execute();
-    }
+  private insertChunked<T extends keyof Database & string>(table: T, rows: readonly Database[T][]): Promise<void> {
+    return insertChunked(this.db, this.caps, table, rows);
   }
 
   // ---- import ----
 
-  async importDataset(ds: Dataset, actor: string): Promise<ImportSummary> {
-    const before = await this.snapshot(ds);
-    const versions = await this.upsertDataset(ds);
+  /**
+   * Imports a dataset, replacing stored records with the same ids. When none is stored (an
+   * archive loaded chunk by chunk), it is inserted without reading what it would replace, unless
+   * `upsert` says to take the replacing path anyway.
+   */
+  async importDataset(ds: Dataset, actor: string, opts: { upsert?: boolean } = {}): Promise<ImportSummary> {
+    const fresh = !opts.upsert && (await noneStored(this.db, ds));
+    const before = fresh ? NOTHING_REPLACED : await this.snapshot(ds);
+    const versions = fresh ? await insertNew(this.db, this.caps, this.fold, ds) : await this.upsertDataset(ds);
     const after = importAfterOf(ds, versions);
     const counts = after.counts;
     await appendChange(this.db, { actor, action: 'import', targetKind: 'dataset', targetId: importTargetOf(ds), before, after });

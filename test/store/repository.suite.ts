@@ -91,6 +91,18 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(await snapshot(repo)).toEqual(before);
       });
 
+      it('takes two imports of the same new records at once: both land, the later replacing the earlier', async () => {
+        // On PostgreSQL both find the records absent and insert; the second then meets the first's
+        // keys, is rolled back whole and runs again on the path that replaces records.
+        const ds: Dataset = { sources: [], entities: [person('twice-person', 'Twice Person')], claims: [{ ...mini.claims[0]!, id: 'twice-claim' }], perspectives: [], disputes: [] };
+        const changesBefore = (await repo.listChanges()).length;
+        await Promise.all([repo.importDataset(ds, { actor: 'first' }), repo.importDataset(ds, { actor: 'second' })]);
+        expect((await repo.getClaim('twice-claim'))?.version).toBe(2);
+        expect((await repo.getEntity('twice-person'))?.version).toBe(2);
+        expect(await repo.getClaim('twice-claim')).toMatchObject({ subject: mini.claims[0]!.subject, evidence: mini.claims[0]!.evidence });
+        expect((await repo.listChanges()).slice(changesBefore).map((c) => c.action)).toEqual(['import', 'import']);
+      });
+
       it('orders records by code point on every engine', async () => {
         const extra: Dataset = {
           sources: [],

@@ -14,6 +14,8 @@
 import type Database from 'better-sqlite3';
 import type { Claim, Dataset } from '../../core/model.js';
 import { IsnadError } from '../../core/errors.js';
+import { isUniqueViolation } from '../constraint-errors.js';
+import { NOTHING_REPLACED } from '../insert-new.js';
 import type { ImportSummary } from '../repository.js';
 import { claimToRows, entityToRows, sourceToRow } from '../rows.js';
 import { importAfterOf, importSummaryOf, importTargetOf } from '../writes.js';
@@ -105,11 +107,6 @@ export function fastClaimRows(c: Claim): ReturnType<typeof claimToRows> {
 
 class Conflict extends Error {}
 
-function isPrimaryKeyConflict(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE';
-}
-
 const INDEXED_TABLES = ['claim', 'evidence', 'attribution', 'entity_name'];
 
 /** Writes one dataset's rows and its history entry; throws {@link Conflict} when a record exists. */
@@ -138,11 +135,11 @@ function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (
     }
     ins.flush();
   } catch (err) {
-    if (isPrimaryKeyConflict(err)) throw new Conflict();
+    if (isUniqueViolation(err)) throw new Conflict();
     throw err;
   }
-  // The history entry, as the generic import writes it: nothing was replaced, so `before` is empty.
-  const before: Dataset = { sources: [], entities: [], claims: [], perspectives: [], disputes: [] };
+  // The history entry, as the generic import writes it: nothing was replaced.
+  const before = NOTHING_REPLACED;
   const after = importAfterOf(ds, versions);
   db.prepare('insert into change_log (at, actor, action, target_kind, target_id, before, after, reverts) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
     new Date().toISOString(),
