@@ -10,8 +10,10 @@
  * that has been idle for a minute or so (its memory reducer), back to where collections come
  * every few requests: at 1M claims, 2,000 profile and as-of answers right after 90 s idle had a
  * p99 of 8.4 ms and took 69 young collections, against 0.70 ms and one before the idle spell
- * (bench/tmp/idle-faults.ts); with the minimum set, 0.91 ms and two. A server waits between
- * users, so every quiet spell would otherwise end in slow answers.
+ * (bench/probes/idle-answers.ts); with the minimum set, 0.91 ms and two. A server waits between
+ * users, so every quiet spell would otherwise end in slow answers. The price is a little at the
+ * median: in a probe with two answerers taking turns after an idle spell, as-of 163 → 185 µs at
+ * p50 while its p99 went 4.09 → 1.86 ms (bench/probes/rounds-after-idle.ts).
  *
  * Node reads the size only when it starts, so `isnad serve` starts itself again with it, once.
  */
