@@ -22,6 +22,12 @@ export interface EngineCapabilities {
   readonly textCollation: 'C' | null;
   /** Most bind parameters one statement may carry. */
   readonly maxParameters: number;
+  /**
+   * Bulk inserts pass one array per column and `unnest` them (PostgreSQL) instead of a `values`
+   * list with a parameter per cell: the server parses one small statement instead of thousands
+   * of value lists. Default is `false`.
+   */
+  readonly columnArrayInserts: boolean;
 }
 
 export const SQLITE_CAPABILITIES: EngineCapabilities = Object.freeze({
@@ -31,6 +37,7 @@ export const SQLITE_CAPABILITIES: EngineCapabilities = Object.freeze({
   trigramSearch: false,
   textCollation: null,
   maxParameters: 32_000,
+  columnArrayInserts: false,
 });
 
 export const POSTGRES_CAPABILITIES: EngineCapabilities = Object.freeze({
@@ -40,4 +47,5 @@ export const POSTGRES_CAPABILITIES: EngineCapabilities = Object.freeze({
   trigramSearch: true,
   textCollation: 'C',
   maxParameters: 65_000,
+  columnArrayInserts: true,
 });

@@ -4,7 +4,7 @@
  * replaces (its versions, its old evidence, attribution and names). An archive loaded in chunks
  * is almost all new records; on PostgreSQL the upsert path wrote ~5,000 claims/s.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dataset } from '../core/model.js';
 import type { EngineCapabilities } from './capabilities.js';
 import { assertStorable, claimToRows, entityToRows, sourceToRow } from './rows.js';
@@ -18,15 +18,51 @@ const PROBE_IDS = 500;
 /** A dataset with no records: the `before` of an import that replaced nothing. */
 export const NOTHING_REPLACED: Dataset = Object.freeze({ sources: [], entities: [], claims: [], perspectives: [], disputes: [] });
 
-/** Inserts rows in as few statements as the engine's parameter limit allows. */
+/** Rows per statement when each column goes as one array. */
+const ROWS_PER_ARRAY_INSERT = 10_000;
+
+/** Inserts rows in as few statements as the engine allows (see `columnArrayInserts`). */
 export async function insertChunked<T extends keyof Database & string>(db: Db, caps: EngineCapabilities, table: T, rows: readonly Database[T][]): Promise<void> {
   if (rows.length === 0) return;
+  if (caps.columnArrayInserts) {
+    for (let i = 0; i < rows.length; i += ROWS_PER_ARRAY_INSERT) await insertColumns(db, table, rows.slice(i, i + ROWS_PER_ARRAY_INSERT) as readonly object[]);
+    return;
+  }
   const cols = Object.keys(rows[0] as object).length;
   const per = Math.max(1, Math.floor(caps.maxParameters / cols));
   for (let i = 0; i < rows.length; i += per) {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     await db.insertInto(table).values(rows.slice(i, i + per) as any).execute();
   }
+}
+
+/** Column types by table, as the server names them (`text`, `integer`, …): the same for every store, which the migrations made. */
+const columnTypes = new Map<string, Promise<Map<string, string>>>();
+
+function typesOf(db: Db, table: string): Promise<Map<string, string>> {
+  let types = columnTypes.get(table);
+  if (!types) {
+    types = sql<{ name: string; type: string }>`select attname as name, format_type(atttypid, atttypmod) as type from pg_attribute where attrelid = ${table}::regclass and attnum > 0 and not attisdropped`
+      .execute(db)
+      .then((r) => new Map(r.rows.map((c) => [c.name, c.type])));
+    // A failed lookup (no such table yet) is asked again next time.
+    types.catch(() => columnTypes.delete(table));
+    columnTypes.set(table, types);
+  }
+  return types;
+}
+
+/** One `insert … select * from unnest($1::type[], …)` of these rows: an array per column, nulls where a row has no value. */
+async function insertColumns(db: Db, table: string, rows: readonly object[]): Promise<void> {
+  const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const types = await typesOf(db, table);
+  const arrays = cols.map((c) => {
+    const type = types.get(c);
+    if (!type) throw new Error(`insert into ${table}: no column "${c}"`);
+    const values = rows.map((r) => (r as Record<string, unknown>)[c] ?? null);
+    return sql`${values}::${sql.raw(`${type}[]`)}`;
+  });
+  await sql`insert into ${sql.table(table)} (${sql.join(cols.map((c) => sql.ref(c)))}) select * from unnest(${sql.join(arrays)})`.execute(db);
 }
 
 /** True when none of the dataset's records (sources, entities, claims, perspectives, disputes) is stored, by id. */
