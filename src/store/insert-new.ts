@@ -15,9 +15,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Ids asked per existence probe. */
 const PROBE_IDS = 500;
 
-/** A dataset with no records: the `before` of an import that replaced nothing. */
-export const NOTHING_REPLACED: Dataset = Object.freeze({ sources: [], entities: [], claims: [], perspectives: [], disputes: [] });
-
 /** Rows per statement when each column goes as one array. */
 const ROWS_PER_ARRAY_INSERT = 10_000;
 

@@ -6,12 +6,12 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { ConflictError, NotFoundError } from '../core/errors.js';
-import type { Claim, Dataset, Dispute, Entity, Perspective, Source } from '../core/model.js';
+import { EMPTY_DATASET, type Claim, type Dataset, type Dispute, type Entity, type Perspective, type Source } from '../core/model.js';
 import { stripUndefined } from '../core/validate-dataset.js';
 import type { ClaimStatus } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import { appendChange } from './change-log.js';
-import { insertChunked, insertNew, noneStored, NOTHING_REPLACED } from './insert-new.js';
+import { insertChunked, insertNew, noneStored } from './insert-new.js';
 import { Reverter } from './revert.js';
 import type { ChangeEntry, ImportSummary, Resolution } from './repository.js';
 import { assertStorable, claimToRows, entityToRows, rowToSource, sourceToRow } from './rows.js';
@@ -125,7 +125,7 @@ export class Writer {
    */
   async importDataset(ds: Dataset, actor: string, opts: { upsert?: boolean } = {}): Promise<ImportSummary> {
     const fresh = !opts.upsert && (await noneStored(this.db, ds));
-    const before = fresh ? NOTHING_REPLACED : await this.snapshot(ds);
+    const before = fresh ? EMPTY_DATASET : await this.snapshot(ds);
     const versions = fresh ? await insertNew(this.db, this.caps, this.fold, ds) : await this.upsertDataset(ds);
     const after = importAfterOf(ds, versions);
     const counts = after.counts;

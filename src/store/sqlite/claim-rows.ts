@@ -160,6 +160,34 @@ export class ClaimRows {
     }
   }
 
+  /**
+   * Where the contested lists disagree with the rows' contested flags, as readable lines (none
+   * when they agree): a row flagged contested must be listed under its subject, object and
+   * claimant there, and a row listed there must be flagged. Reads stay right either way (the
+   * flag is tested again), so only this can tell a stale list; for tests and debugging.
+   */
+  contestedListProblems(): string[] {
+    const problems: string[] = [];
+    const where: [string, RowLists, (c: Claim) => string | undefined][] = [
+      ['subject', this.contested.bySubject, (c) => c.subject],
+      ['object', this.contested.byObject, (c) => c.object],
+      ['claimant', this.contested.byClaimant, claimantOf],
+    ];
+    for (const [name, lists, keyOf] of where) {
+      for (const [key, rows] of lists.entries()) {
+        for (const row of rows) {
+          const c = this.claims[row];
+          if (!c || !this.isContested(row) || keyOf(c) !== key) problems.push(`${name} list "${key}" holds row ${row} (${c ? `${c.id}, ${this.isContested(row) ? 'contested' : 'not contested'}` : 'empty'})`);
+        }
+      }
+      this.claims.forEach((c, row) => {
+        const key = c && keyOf(c);
+        if (c && key !== undefined && this.isContested(row) && lists.get(key).filter((r) => r === row).length !== 1) problems.push(`${name} list "${key}" does not hold contested row ${row} (${c.id}) exactly once`);
+      });
+    }
+    return problems;
+  }
+
   private isContested(row: Row): boolean {
     return (this.cols[row * STRIDE + 2]! & CONTESTED) !== 0;
   }

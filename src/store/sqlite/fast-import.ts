@@ -12,10 +12,9 @@
  * transaction, from the definitions stored in `sqlite_master`.
  */
 import type Database from 'better-sqlite3';
-import type { Claim, Dataset } from '../../core/model.js';
+import { EMPTY_DATASET, type Claim, type Dataset } from '../../core/model.js';
 import { IsnadError } from '../../core/errors.js';
 import { isUniqueViolation } from '../constraint-errors.js';
-import { NOTHING_REPLACED } from '../insert-new.js';
 import type { ImportSummary } from '../repository.js';
 import { claimToRows, entityToRows, sourceToRow } from '../rows.js';
 import { importAfterOf, importSummaryOf, importTargetOf } from '../writes.js';
@@ -139,7 +138,7 @@ function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (
     throw err;
   }
   // The history entry, as the generic import writes it: nothing was replaced.
-  const before = NOTHING_REPLACED;
+  const before = EMPTY_DATASET;
   const after = importAfterOf(ds, versions);
   db.prepare('insert into change_log (at, actor, action, target_kind, target_id, before, after, reverts) values (?, ?, ?, ?, ?, ?, ?, ?)').run(
     new Date().toISOString(),

@@ -60,6 +60,11 @@ export class RowLists {
     }
   }
 
+  /** Every key with its rows: for checks of the lists against what they should hold. */
+  *entries(): IterableIterator<[string, readonly Row[]]> {
+    for (const [key, entry] of this.lists) yield [key, entry.rows];
+  }
+
   /** The rows under a key; with `codes` (and lists ordered by code), only rows with one of them. */
   get(key: string, codes?: readonly number[]): readonly Row[] {
     const entry = this.lists.get(key);
