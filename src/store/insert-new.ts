@@ -33,7 +33,7 @@ export async function insertChunked<T extends keyof Database & string>(db: Db, c
   }
 }
 
-/** Column types by table, as the server names them (`text`, `integer`, …): the same for every store, which the migrations made. */
+/** Column types by table, as the server names them (`text`, `integer`, …), shared by the stores of this process (the migrations made them alike). */
 const columnTypes = new Map<string, Promise<Map<string, string>>>();
 
 function typesOf(db: Db, table: string): Promise<Map<string, string>> {
@@ -52,7 +52,12 @@ function typesOf(db: Db, table: string): Promise<Map<string, string>> {
 /** One `insert … select * from unnest($1::type[], …)` of these rows: an array per column, nulls where a row has no value. */
 async function insertColumns(db: Db, table: string, rows: readonly object[]): Promise<void> {
   const cols = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const types = await typesOf(db, table);
+  let types = await typesOf(db, table);
+  if (cols.some((c) => !types.has(c))) {
+    // Read before a migration added the column (another store of this process, an older one): read again.
+    columnTypes.delete(table);
+    types = await typesOf(db, table);
+  }
   const arrays = cols.map((c) => {
     const type = types.get(c);
     if (!type) throw new Error(`insert into ${table}: no column "${c}"`);

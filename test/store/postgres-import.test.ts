@@ -1,14 +1,18 @@
 /**
- * An import into the shared store while another connection writes the same records: the
- * import finds them absent, inserts, meets the other connection's key, and is rolled back and
- * run again on the path that replaces records (skipped with one line when PostgreSQL cannot be
- * had; required under CI).
+ * Imports into the shared store on its own terms (skipped with one line when PostgreSQL cannot
+ * be had; required under CI): while another connection writes the same records (the import
+ * finds them absent, inserts, meets the other connection's key, and is rolled back and run
+ * again on the path that replaces records), and after a table gained a column.
  */
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/model.js';
 import { person } from '../../src/interop/testing/fixtures.js';
+import { POSTGRES_CAPABILITIES } from '../../src/store/capabilities.js';
+import { insertChunked } from '../../src/store/insert-new.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
+import type { Database } from '../../src/store/schema.js';
 import { postgresForTests, type PostgresForTests } from '../support/postgres.js';
 import { loadMini } from './repository.suite.js';
 
@@ -17,7 +21,7 @@ afterAll(async () => {
   if (server.available) await server.server.stop();
 });
 
-describe.skipIf(!server.available)(`import on PostgreSQL beside another writer${server.available ? '' : ` (skipped: ${server.reason})`}`, () => {
+describe.skipIf(!server.available)(`imports on PostgreSQL${server.available ? '' : ` (skipped: ${server.reason})`}`, () => {
   it('waits for a record another connection is inserting, then replaces it instead of failing', async () => {
     if (!server.available) return;
     const url = await server.server.createDatabase();
@@ -47,6 +51,25 @@ describe.skipIf(!server.available)(`import on PostgreSQL beside another writer${
       ]);
     } finally {
       await other.end();
+      await repo.close();
+    }
+  });
+
+  it('inserts a column the table gained after its column types were read (one array per column)', async () => {
+    if (!server.available) return;
+    const url = await server.server.createDatabase();
+    const repo = await openPostgresStore({ url });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 1 }) }) });
+    try {
+      // The first import reads the entity table's column types; then the table gains a column.
+      await repo.importDataset({ sources: [], entities: [person('first', 'First Person')], claims: [], perspectives: [], disputes: [] });
+      await db.schema.alterTable('entity').addColumn('extra', 'text').execute();
+      const row = { id: 'second', type: 'person', canonical: 'Second, "quoted" {braced} \\ NULL', description: null, version: 1, extra: 'x' };
+      await insertChunked(db, POSTGRES_CAPABILITIES, 'entity', [row as Database['entity']]);
+      const stored = await db.selectFrom('entity').selectAll().where('id', '=', 'second').executeTakeFirstOrThrow();
+      expect(stored).toMatchObject({ canonical: row.canonical, description: null, extra: 'x' });
+    } finally {
+      await db.destroy();
       await repo.close();
     }
   });
