@@ -5,10 +5,11 @@
  * is almost all new records; on PostgreSQL the upsert path wrote ~5,000 claims/s.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Dataset } from '../core/model.js';
+import type { Claim, Dataset } from '../core/model.js';
 import type { EngineCapabilities } from './capabilities.js';
 import { assertStorable, claimToRows, entityToRows, sourceToRow } from './rows.js';
 import type { Database } from './schema.js';
+import type { ImportAfter } from './writes.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -85,25 +86,55 @@ export async function noneStored(db: Db, ds: Dataset): Promise<boolean> {
   return true;
 }
 
+/** The tables a dataset's records go to. */
+type RecordTable = 'source' | 'dispute' | 'entity' | 'entity_name' | 'claim' | 'evidence' | 'attribution' | 'perspective' | 'perspective_claimant';
+
+/** One row of a dataset and its table. */
+export type TableRow = { [T in RecordTable]: readonly [T, Database[T]] }[RecordTable];
+
 /**
- * Writes a dataset none of whose records is stored (see {@link noneStored}); returns the
- * versions written, each record's own (default 1), as the upsert path gives a new record.
+ * The rows of a dataset whose records are all new, record by record, each record's rows after
+ * the records they refer to (sources, disputes and entities before claims), so writing them in
+ * the order of each table's first row keeps every reference. Fills `versions` as it goes: each
+ * record's own (default 1), as the replacing path gives a new record. A generator, so a bulk
+ * import writes each row as it is made rather than holding a chunk's rows at once.
+ * `claimRows` turns a claim into its rows (the SQLite import's is faster at day bounds).
  */
-export async function insertNew(db: Db, caps: EngineCapabilities, fold: (name: string) => string, ds: Dataset): Promise<{ claims: Record<string, number>; entities: Record<string, number> }> {
+export function* newRecordRows(ds: Dataset, fold: (name: string) => string, versions: ImportAfter['versions'], claimRows: (c: Claim) => ReturnType<typeof claimToRows> = claimToRows): Generator<TableRow> {
+  for (const s of ds.sources) yield ['source', sourceToRow(s)];
+  for (const d of ds.disputes) yield ['dispute', { id: d.id, question: d.question }];
+  for (const e of ds.entities) {
+    const r = entityToRows(e, fold);
+    versions.entities[r.entity.id] = r.entity.version;
+    yield ['entity', r.entity];
+    for (const n of r.names) yield ['entity_name', n];
+  }
+  for (const c of ds.claims) {
+    const r = claimRows(c);
+    versions.claims[r.claim.id] = r.claim.version;
+    yield ['claim', r.claim];
+    for (const e of r.evidence) yield ['evidence', e];
+    for (const a of r.attribution) yield ['attribution', a];
+  }
+  for (const p of ds.perspectives) {
+    yield ['perspective', { id: p.id, label: p.label }];
+    for (const [seq, entity_id] of p.claimants.entries()) yield ['perspective_claimant', { perspective_id: p.id, entity_id, seq }];
+  }
+}
+
+/**
+ * Writes a dataset none of whose records is stored (see {@link noneStored}), table by table in
+ * the order of each table's first row; returns the versions written.
+ */
+export async function insertNew(db: Db, caps: EngineCapabilities, fold: (name: string) => string, ds: Dataset): Promise<ImportAfter['versions']> {
   for (const key of ['perspectives', 'disputes'] as const) ds[key].forEach((r, i) => assertStorable(r, `${key}[${i}]`));
-  const versions = { claims: {} as Record<string, number>, entities: {} as Record<string, number> };
-  await insertChunked(db, caps, 'source', ds.sources.map(sourceToRow));
-  await insertChunked(db, caps, 'dispute', ds.disputes.map((d) => ({ id: d.id, question: d.question })));
-  const entityRows = ds.entities.map((e) => entityToRows(e, fold));
-  await insertChunked(db, caps, 'entity', entityRows.map((r) => r.entity));
-  await insertChunked(db, caps, 'entity_name', entityRows.flatMap((r) => r.names));
-  for (const r of entityRows) versions.entities[r.entity.id] = r.entity.version;
-  const claimRows = ds.claims.map(claimToRows);
-  await insertChunked(db, caps, 'claim', claimRows.map((r) => r.claim));
-  await insertChunked(db, caps, 'evidence', claimRows.flatMap((r) => r.evidence));
-  await insertChunked(db, caps, 'attribution', claimRows.flatMap((r) => r.attribution));
-  for (const r of claimRows) versions.claims[r.claim.id] = r.claim.version;
-  await insertChunked(db, caps, 'perspective', ds.perspectives.map((p) => ({ id: p.id, label: p.label })));
-  await insertChunked(db, caps, 'perspective_claimant', ds.perspectives.flatMap((p) => p.claimants.map((entity_id, seq) => ({ perspective_id: p.id, entity_id, seq }))));
+  const versions: ImportAfter['versions'] = { claims: {}, entities: {} };
+  const byTable = new Map<RecordTable, object[]>();
+  for (const [table, row] of newRecordRows(ds, fold, versions)) {
+    let rows = byTable.get(table);
+    if (!rows) byTable.set(table, (rows = []));
+    rows.push(row);
+  }
+  for (const [table, rows] of byTable) await insertChunked(db, caps, table, rows as readonly Database[typeof table][]);
   return versions;
 }

@@ -16,8 +16,9 @@ import { EMPTY_DATASET, type Claim, type Dataset } from '../../core/model.js';
 import { IsnadError } from '../../core/errors.js';
 import { isUniqueViolation } from '../constraint-errors.js';
 import type { ImportSummary } from '../repository.js';
-import { claimToRows, entityToRows, sourceToRow } from '../rows.js';
-import { importAfterOf, importSummaryOf, importTargetOf } from '../writes.js';
+import { claimToRows } from '../rows.js';
+import { newRecordRows } from '../insert-new.js';
+import { importAfterOf, importSummaryOf, importTargetOf, type ImportAfter } from '../writes.js';
 import { dayBounds } from './fast-time.js';
 
 /** Imports with at least this many claims (and more than the store holds) rebuild indexes afterwards. */
@@ -111,27 +112,9 @@ const INDEXED_TABLES = ['claim', 'evidence', 'attribution', 'entity_name'];
 /** Writes one dataset's rows and its history entry; throws {@link Conflict} when a record exists. */
 function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (name: string) => string, actor: string): ImportSummary {
   const counts = importSummaryOf(ds);
-  const versions = { claims: {} as Record<string, number>, entities: {} as Record<string, number> };
+  const versions: ImportAfter['versions'] = { claims: {}, entities: {} };
   try {
-    for (const s of ds.sources) ins.insert('source', sourceToRow(s) as unknown as Row);
-    for (const d of ds.disputes) ins.insert('dispute', { id: d.id, question: d.question });
-    for (const e of ds.entities) {
-      const r = entityToRows(e, fold);
-      ins.insert('entity', r.entity as unknown as Row);
-      versions.entities[r.entity.id] = r.entity.version;
-      for (const n of r.names) ins.insert('entity_name', n as unknown as Row);
-    }
-    for (const c of ds.claims) {
-      const r = fastClaimRows(c);
-      ins.insert('claim', r.claim as unknown as Row);
-      versions.claims[r.claim.id] = r.claim.version;
-      for (const e of r.evidence) ins.insert('evidence', e as unknown as Row);
-      for (const a of r.attribution) ins.insert('attribution', a as unknown as Row);
-    }
-    for (const p of ds.perspectives) {
-      ins.insert('perspective', { id: p.id, label: p.label });
-      p.claimants.forEach((entity_id, seq) => ins.insert('perspective_claimant', { perspective_id: p.id, entity_id, seq }));
-    }
+    for (const [table, row] of newRecordRows(ds, fold, versions, fastClaimRows)) ins.insert(table, row as unknown as Row);
     ins.flush();
   } catch (err) {
     if (isUniqueViolation(err)) throw new Conflict();
