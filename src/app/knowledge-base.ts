@@ -71,7 +71,12 @@ function inWindow(w: ReadWindow): ClaimFilter {
 
 /** Each claim once, first occurrence kept. */
 function uniqueClaims(claims: readonly Claim[]): Claim[] {
-  return [...new Map(claims.map((c) => [c.id, c])).values()];
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    if (seen.has(c.id)) return false;
+    seen.add(c.id);
+    return true;
+  });
 }
 
 export class KnowledgeBase {
@@ -335,9 +340,9 @@ export class KnowledgeBase {
         claims = await this.claimsInvolving(entity, { ...window, includeUndated: false });
       }
       else claims = await this.repo.listClaims({ statuses: ['accepted'] });
-      const unique = uniqueClaims(claims);
-      await this.preload(unique);
-      return timelineOf(await this.viewed(unique, opts.perspective), { ...opts, entity: opts.family ? undefined : entity });
+      // Each read above gives each claim once.
+      await this.preload(claims);
+      return timelineOf(await this.viewed(claims, opts.perspective), { ...opts, entity: opts.family ? undefined : entity });
     });
   }
 

@@ -159,7 +159,7 @@ export class KyselyRepository implements Repository {
     for (const part of chunks([...new Set(ids)], CHUNK_IDS)) {
       for (const r of await this.db.selectFrom('entity').select(['id', 'type', 'canonical']).where('id', 'in', part).execute()) out.push({ id: r.id, type: r.type as EntityType, canonical: r.canonical });
     }
-    return out.sort(byId);
+    return inOrderAsked(out, ids);
   }
 
   private async hydrateEntities(rows: readonly Database['entity'][]): Promise<Entity[]> {
@@ -238,7 +238,7 @@ export class KyselyRepository implements Repository {
   async getSources(ids: readonly string[]): Promise<Source[]> {
     const out: Source[] = [];
     for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.db.selectFrom('source').selectAll().where('id', 'in', part).execute()).map(rowToSource));
-    return out.sort(byId);
+    return inOrderAsked(out, ids);
   }
 
   async findSourceByHash(contentHash: string): Promise<Source | undefined> {

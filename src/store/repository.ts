@@ -116,7 +116,7 @@ export interface Repository {
 
   getEntity(id: string): Promise<Entity | undefined>;
   getEntities(ids: readonly string[]): Promise<Entity[]>;
-  /** Type and canonical name of entities by id (no names list), ordered by id, missing ones left out: what views need to name them. */
+  /** Type and canonical name of entities by id (no names list), each once, in the order first asked, missing ones left out: what views need to name them. */
   getLabels(ids: readonly string[]): Promise<EntityLabel[]>;
   listEntities(opts?: { type?: EntityType; limit?: number; offset?: number }): Promise<Entity[]>;
   /** Names whose folded key equals or starts with the folded query, by folded key, then entity and position. */
@@ -131,7 +131,7 @@ export interface Repository {
   allNames(): AsyncIterable<NameHit & { type: EntityType }>;
 
   getSource(id: string): Promise<Source | undefined>;
-  /** Sources by id, ordered by id, missing ones left out: a view's citations in one call. */
+  /** Sources by id, each once, in the order first asked, missing ones left out: a view's citations in one call. */
   getSources(ids: readonly string[]): Promise<Source[]>;
   findSourceByHash(contentHash: string): Promise<Source | undefined>;
   listSources(): Promise<Source[]>;

@@ -240,19 +240,19 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(all[0]).toEqual({ entityId: 'abu-salim-al-jabali', name: 'Abu Salim al-Jabali', kind: 'kunya', type: 'person' });
       });
 
-      it('gets labels (type and canonical name) by id, ordered by id, missing ones left out', async () => {
+      it('gets labels (type and canonical name) by id, each once in the order first asked, missing ones left out', async () => {
         expect(await repo.getLabels(['valley-front', 'nobody', 'karim-haddad', 'valley-front'])).toEqual([
-          { id: 'karim-haddad', type: 'person', canonical: (await repo.getEntity('karim-haddad'))!.canonical },
           { id: 'valley-front', type: 'organization', canonical: (await repo.getEntity('valley-front'))!.canonical },
+          { id: 'karim-haddad', type: 'person', canonical: (await repo.getEntity('karim-haddad'))!.canonical },
         ]);
         expect(await repo.getLabels([])).toEqual([]);
       });
 
-      it('gets sources by id and content hash', async () => {
+      it('gets sources by id (each once, in the order first asked) and by content hash', async () => {
         expect((await repo.getSource('farouk-2020'))?.author).toBe('Lina Farouk');
         expect(ids(await repo.listSources())).toEqual(['farouk-2020', 'mn-statement-2009']);
         expect(await repo.findSourceByHash('sha256:none')).toBeUndefined();
-        expect(ids(await repo.getSources(['mn-statement-2009', 'nothing', 'farouk-2020', 'farouk-2020']))).toEqual(['farouk-2020', 'mn-statement-2009']);
+        expect(ids(await repo.getSources(['mn-statement-2009', 'nothing', 'farouk-2020', 'mn-statement-2009']))).toEqual(['mn-statement-2009', 'farouk-2020']);
         expect(await repo.getSources([])).toEqual([]);
       });
     });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareBinary } from './binary-order.js';
+import { compareBinary, sortById } from './binary-order.js';
 
 const utf8 = (a: string, b: string) => Math.sign(Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')));
 
@@ -18,5 +18,16 @@ describe('compareBinary', () => {
   it('agrees with a byte comparison of the UTF-8 encodings on any well-formed strings', () => {
     const text = fc.string({ unit: 'grapheme', maxLength: 8 });
     fc.assert(fc.property(text, text, (a, b) => Math.sign(compareBinary(a, b)) === utf8(a, b)), { numRuns: 2000 });
+  });
+
+  it('sorts records by id in that order, with or without ids whose UTF-16 order differs', () => {
+    const ids = fc.array(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 6 }), fc.stringMatching(/^c-[0-9]{1,3}$/)), { maxLength: 30 });
+    fc.assert(
+      fc.property(ids, (xs) => {
+        const sorted = sortById(xs.map((id) => ({ id }))).map((r) => r.id);
+        return sorted.every((id, i) => i === 0 || utf8(sorted[i - 1]!, id) <= 0) && sorted.length === xs.length;
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

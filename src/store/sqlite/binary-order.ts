@@ -22,7 +22,17 @@ function lift(unit: number): number {
   return unit >= 0xe000 ? unit - 0x800 : unit + 0x2000;
 }
 
-/** Records sorted by `id` in SQLite's `BINARY` order, in place. */
+/** A UTF-16 unit from which JavaScript's order can differ from UTF-8's (a surrogate, or U+E000–U+FFFF). */
+const UNORDERED_UNIT = /[\uD800-\uFFFF]/;
+
+const byIdNative = <T extends { readonly id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
+ * Records sorted by `id` in SQLite's `BINARY` order, in place. Ids without a unit from U+D800 up
+ * (almost all) sort by JavaScript's own comparison, which is native and agrees there.
+ */
 export function sortById<T extends { readonly id: string }>(records: T[]): T[] {
-  return records.sort((a, b) => compareBinary(a.id, b.id));
+  if (records.length < 2) return records;
+  for (const r of records) if (UNORDERED_UNIT.test(r.id)) return records.sort((a, b) => compareBinary(a.id, b.id));
+  return records.sort(byIdNative);
 }

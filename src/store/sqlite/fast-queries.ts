@@ -120,7 +120,7 @@ export class FastQueries {
 
   labels(ids: readonly string[]): EntityLabel[] {
     if (ids.length === 0) return [];
-    return this.rows<EntityLabel>('select id, type, canonical from entity where id in (select value from json_each(?)) order by id', JSON.stringify([...new Set(ids)]));
+    return this.rows<EntityLabel>('select entity.id, entity.type, entity.canonical from json_each(?) asked join entity on entity.id = asked.value order by asked.key', JSON.stringify([...new Set(ids)]));
   }
 
   findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): NameHit[] {
@@ -144,7 +144,7 @@ export class FastQueries {
 
   sources(ids: readonly string[]): Source[] {
     if (ids.length === 0) return [];
-    return this.rows<SourceRow>('select * from source where id in (select value from json_each(?)) order by id', JSON.stringify([...new Set(ids)])).map(rowToSource);
+    return this.rows<SourceRow>('select source.* from json_each(?) asked join source on source.id = asked.value order by asked.key', JSON.stringify([...new Set(ids)])).map(rowToSource);
   }
 
   disputes(ids: readonly string[]): Dispute[] {

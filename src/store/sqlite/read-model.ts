@@ -20,7 +20,6 @@ import { propositionKey, type Claim, type Entity, type EntityLabel, type Source 
 import type { ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
 import type { SourceRow } from '../schema.js';
-import { sortById } from './binary-order.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
 import { ClaimRows } from './claim-rows.js';
 import type { FastClaimFilter, FastQueries } from './fast-queries.js';
@@ -228,12 +227,10 @@ export class ReadModel {
 
   /** Type and canonical name of entities by id, ordered by id, missing ones left out. */
   getLabels(ids: readonly string[]): EntityLabel[] {
-    return sortById(
-      [...new Set(ids)].flatMap((id) => {
-        const e = this.entities.get(id);
-        return e ? [{ id: e.id, type: e.type, canonical: e.canonical }] : [];
-      }),
-    );
+    return [...new Set(ids)].flatMap((id) => {
+      const e = this.entities.get(id);
+      return e ? [{ id: e.id, type: e.type, canonical: e.canonical }] : [];
+    });
   }
 
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */

@@ -4,7 +4,6 @@
  * bounded by the text it holds and starts over when it is full.
  */
 import type { Source } from '../../core/model.js';
-import { sortById } from './binary-order.js';
 
 /** Characters of source text held before the cache starts over (about 64 MB). */
 const TEXT_LIMIT = 32_000_000;
@@ -29,7 +28,7 @@ export class SourceCache {
         this.chars += s?.text?.length ?? 0;
       }
     }
-    return sortById(unique.flatMap((id) => this.known.get(id) ?? []));
+    return unique.flatMap((id) => this.known.get(id) ?? []);
   }
 
   /**
