@@ -9,7 +9,7 @@ import { KnowledgeBase } from '../src/app/knowledge-base.js';
 import { historyNameIndex } from '../src/app/history-name-index.js';
 import { createApp } from '../src/server/app.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
-import { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
+import { FastSqliteRepository, SERVING_OTHER_WRITERS_LAG_MS } from '../src/store/sqlite/fast-repository.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { answererArgs, serveRounds, type Question, type Target } from './answerer.js';
 import { collect } from './lib.js';
@@ -30,7 +30,7 @@ export interface IsnadReady {
 }
 
 const args = answererArgs<IsnadArgs>();
-const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, readModel: args.readModel ?? false }) : await openPostgresStore({ url: args.url });
+const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, readModel: args.readModel ?? false, ...(args.readModel ? { otherWritersLagMs: SERVING_OTHER_WRITERS_LAG_MS } : {}) }) : await openPostgresStore({ url: args.url });
 let t = performance.now();
 const index = repo instanceof FastSqliteRepository ? repo.nameIndex() : await historyNameIndex(repo);
 const nameIndexBuildMs = performance.now() - t;

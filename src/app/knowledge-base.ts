@@ -284,15 +284,23 @@ export class KnowledgeBase {
 
   /**
    * Builds a view, then loads the labels and sources of only what it shows (an organization's
-   * as-of view reads hundreds of memberships to show a few leaders). A pure view is built again
-   * when it asked for a label that was not loaded yet, so its text names entities as before.
+   * as-of view reads hundreds of memberships to show a few leaders). A label the view asks for
+   * that is not loaded yet is taken from the store when it has it at hand (in memory); when it
+   * has not, the pure view is built again once the labels are loaded, so its text names entities
+   * as before.
    */
   private async labelled<T>(build: (lookup: EntityLookup) => T, shown: (view: T) => { entities: readonly string[]; claims: readonly Claim[] }): Promise<T> {
     const missing = new Set<string>();
     const view = build((id) => {
       const known = this.lookup(id);
-      if (!known && !this.entityCache.has(id) && !this.labelCache.has(id)) missing.add(id);
-      return known;
+      if (known || this.entityCache.has(id) || this.labelCache.has(id)) return known;
+      const atHand = this.repo.labelAtHand?.(id);
+      if (atHand !== undefined) {
+        this.labelCache.set(id, atHand ?? undefined);
+        return atHand ?? undefined;
+      }
+      missing.add(id);
+      return undefined;
     });
     const { entities, claims } = shown(view);
     await this.loadLabels([...missing]);

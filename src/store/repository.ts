@@ -196,9 +196,15 @@ export interface Repository {
   /**
    * Runs `fn`, the reads of one view, letting a store that checks for other writers before every
    * read (SQLite with its read model) check once: each read in `fn` sees the store as it was when
-   * `fn` began or later, and every write made through this repository. Optional: without it a
-   * view's reads simply run.
+   * `fn` began or later (or, where the store allows other writers a lag, that long before), and
+   * every write made through this repository. Optional: without it a view's reads simply run.
    */
   oneView?<T>(fn: () => Promise<T>): Promise<T>;
+  /**
+   * An entity's label when the store holds it in memory (null: there is no such entity), or
+   * undefined when it would take a read: lets a view built synchronously name an entity it did
+   * not load first. Optional.
+   */
+  labelAtHand?(id: string): EntityLabel | null | undefined;
   close(): Promise<void>;
 }

@@ -5,7 +5,7 @@ import { isPostgresUrl } from '../../store/open-store.js';
 import { AuthService } from '../../server/auth/auth.js';
 import { openAccountStore } from '../../server/auth/account-store.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, listen, webDist } from '../../server/listen.js';
-import { FastSqliteRepository } from '../../store/sqlite/fast-repository.js';
+import { FastSqliteRepository, SERVING_OTHER_WRITERS_LAG_MS } from '../../store/sqlite/fast-repository.js';
 import { PROJECT_ROOT, storeLocation, type CliContext } from '../context.js';
 import { rerunAsServer, stopWithParent, wantsServerRerun } from '../server-heap.js';
 
@@ -54,6 +54,8 @@ export async function serveUntilStopped(ctx: CliContext, opts: ServeOptions): Pr
 /** Builds the store's read model in the background (views use the file until it is ready) and says when it is. */
 function holdClaimsInMemory(repo: FastSqliteRepository): void {
   repo.useReadModel = true;
+  // Thousands of views a second need not each ask the file whether another process wrote.
+  repo.otherWritersLagMs = SERVING_OTHER_WRITERS_LAG_MS;
   const started = performance.now();
   repo.readModel().then(
     (model) => model && process.stdout.write(`  Views now read ${model.size} claims from memory (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s).\n`),

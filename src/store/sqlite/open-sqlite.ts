@@ -22,6 +22,8 @@ export interface SqliteStoreOptions {
    * server over a large store; costs about 1 GB of memory and 15–20 s at start per million claims.
    */
   readonly readModel?: boolean;
+  /** See `FastSqliteRepository.otherWritersLagMs` (default 0: each view checks for other connections' commits). */
+  readonly otherWritersLagMs?: number;
 }
 
 /** Opens (creating and migrating if needed) a SQLite store. */
@@ -43,5 +45,6 @@ export async function openSqliteStore(opts: SqliteStoreOptions): Promise<KyselyR
     },
   });
   repo.useReadModel = opts.readModel ?? false;
+  repo.otherWritersLagMs = opts.otherWritersLagMs ?? 0;
   return repo;
 }

@@ -56,6 +56,7 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
   ];
   for (const f of filters) expect(await a.listClaims(f), JSON.stringify(f)).toEqual(await b.listClaims(f));
   expect(await a.getLabels(entities)).toEqual(await b.getLabels(entities));
+
   const reach = { predicates: ['renamed_to', 'merged_into', 'split_from'] as const, statuses: ['accepted', 'candidate'] as const, maxNodes: 50 };
   for (const e of entities) expect(new Set(await a.reachable(e, { ...reach, predicates: [...reach.predicates], statuses: [...reach.statuses] }))).toEqual(new Set(await b.reachable(e, { ...reach, predicates: [...reach.predicates], statuses: [...reach.statuses] })));
 }
@@ -172,6 +173,45 @@ describe('the read model of the SQLite store', () => {
     for (let i = 0; i < 3; i++) await modelled.getClaim(first!.id);
     expect(checks).toBe(3);
     await sameAnswers(modelled, other, [first!.subject, second!.subject]);
+  });
+
+  it('with a lag for other writers, checks the history only when a view begins that long after the last check, but sees its own writes at once', async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 100) });
+    const model = (await modelled.readModel())!;
+    let checks = 0;
+    const sync = model.sync.bind(model);
+    model.sync = () => (checks++, sync());
+    const [first, second] = generated.claims;
+    const status = async (repo: Repository, id: string) => (await repo.getClaim(id))?.status;
+    modelled.otherWritersLagMs = 60_000;
+
+    await modelled.oneView(() => status(modelled, first!.id)); // the first check since the model was built
+    expect(checks).toBe(1);
+    await other.setClaimStatus(second!.id, 'rejected', { actor: 'other' });
+    // Within the lag: no check, so another connection's commit is not seen yet.
+    for (let i = 0; i < 5; i++) expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('accepted');
+    expect(checks).toBe(1);
+    // Its own write is seen at once, and the check that finds it brings in the other's too.
+    await modelled.setClaimStatus(first!.id, 'rejected', { actor: 'me' });
+    expect(await modelled.oneView(() => status(modelled, first!.id))).toBe('rejected');
+    expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('rejected');
+    expect(checks).toBe(2);
+    // Past the lag, the next view checks again.
+    await other.setClaimStatus(second!.id, 'accepted', { actor: 'other' });
+    modelled.otherWritersLagMs = 5;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('accepted');
+    expect(checks).toBe(3);
+  });
+
+  it('gives a label at hand once the model is built (null for no such entity), and none from a store without one', async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 20) });
+    await modelled.readModel();
+    const ids = [...generated.entities.slice(0, 5).map((e) => e.id), 'no-such-entity'];
+    for (const id of ids) {
+      expect(modelled.labelAtHand(id)).toEqual((await other.getLabels([id]))[0] ?? null);
+      expect(other.labelAtHand(id)).toBeUndefined();
+    }
   });
 
   it('stops building when the store is closed, without an error', async () => {

@@ -233,6 +233,12 @@ export class ReadModel {
     });
   }
 
+  /** An entity's label, or null when there is no such entity. */
+  labelAtHand(id: string): EntityLabel | null {
+    const e = this.entities.get(id);
+    return e ? { id: e.id, type: e.type, canonical: e.canonical } : null;
+  }
+
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */
   reachable(start: string, opts: ReachOptions): string[] {
     return this.rows.reachable(start, opts, (id) => this.entities.get(id)?.type);
