@@ -30,7 +30,6 @@ import {
 import { PREDICATE_NAMES, PREDICATES, type ClaimStatus, type Predicate } from '../core/vocabulary.js';
 import { parseTime, readWindow, sortKey, type ReadWindow } from '../core/time.js';
 import type { ClaimFilter, Repository } from '../store/repository.js';
-import { byId } from '../core/collections.js';
 import { nameSearcher } from './name-search.js';
 
 /** The predicates whose claims shape an organization family (and all the lineage view reads). */
@@ -257,13 +256,13 @@ export class KnowledgeBase {
     const entities = await this.repo.reachable(entity, { predicates: [...SUCCESSION], statuses, maxNodes });
     if (!reads) return this.repo.listClaims({ entities, statuses });
     const atDate: ClaimFilter = { entities, statuses, ...inWindow(reads) };
-    return [
-      ...(await this.repo.listClaims({ entities, statuses, predicates: reads.events })),
-      ...(await this.repo.listClaims({ subjects: entities, statuses, predicates: reads.eventsBy })),
-      ...(await this.repo.listClaims({ objects: entities, statuses, predicates: reads.eventsOn })),
-      ...(await this.repo.listClaims({ ...atDate, predicates: reads.states })),
-      ...(await this.repo.listClaims({ ...atDate, predicates: reads.contestedStates, contested: true })),
-    ].sort(byId);
+    return this.repo.listClaimsAny([
+      { entities, statuses, predicates: reads.events },
+      { subjects: entities, statuses, predicates: reads.eventsBy },
+      { objects: entities, statuses, predicates: reads.eventsOn },
+      { ...atDate, predicates: reads.states },
+      { ...atDate, predicates: reads.contestedStates, contested: true },
+    ]);
   }
 
   async asOf(nameOrId: string, date: string, perspectiveKey?: string): Promise<AsOfView> {
@@ -333,7 +332,7 @@ export class KnowledgeBase {
 
   /** Claims about an entity or asserted by it, each once; `also` narrows both reads (a time window, contested claims only). */
   private async claimsInvolving(id: string, also: ClaimFilter = {}): Promise<Claim[]> {
-    return uniqueClaims([...(await this.repo.listClaims({ ...also, entities: [id] })), ...(await this.repo.listClaims({ ...also, claimants: [id] }))]);
+    return this.repo.listClaimsAny([{ ...also, entities: [id] }, { ...also, claimants: [id] }]);
   }
 
   async timeline(opts: TimelineOptions & { entityName?: string; perspective?: string; family?: boolean }): Promise<TimelineEntry[]> {
@@ -385,9 +384,10 @@ export class KnowledgeBase {
       const load = async (entities: string[]): Promise<Claim[]> => {
         if (!reads) return this.repo.listClaims({ entities, statuses: ['accepted'] });
         const window = inWindow(reads);
-        const states = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.states, ...window });
-        const events = await this.repo.listClaims({ entities, statuses: ['accepted'], predicates: reads.events, ...window, fromDay: undefined });
-        return [...states, ...events].sort(byId);
+        return this.repo.listClaimsAny([
+          { entities, statuses: ['accepted'], predicates: reads.states, ...window },
+          { entities, statuses: ['accepted'], predicates: reads.events, ...window, fromDay: undefined },
+        ]);
       };
       for (let hop = 0; hop < hops && frontier.length && seen.size <= maxNodes; hop++) {
         const next: string[] = [];

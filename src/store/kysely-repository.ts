@@ -4,7 +4,7 @@
  * own folder and is passed in through {@link EngineHooks}. Writes that change records go
  * through `src/store/writes.ts`, which keeps versions and the audit history.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Claim, Dataset, Dispute, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
 import { byId, groupBy } from '../core/collections.js';
 import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
@@ -34,6 +34,45 @@ function inOrderAsked<T extends { id: string }>(records: T[], ids: readonly stri
   const order = new Map<string, number>();
   ids.forEach((id, i) => order.has(id) || order.set(id, i));
   return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}
+
+/** A claim filter's conditions as one expression over `claim` (every condition must hold; none: true). */
+function claimCondition(eb: ExpressionBuilder<Database, 'claim'>, f: ClaimFilter & { ids?: readonly string[] }): Expression<SqlBool> {
+  const all: Expression<SqlBool>[] = [];
+  const never = sql<SqlBool>`1 = 0`;
+  if (f.ids) all.push(f.ids.length ? eb('claim.id', 'in', [...f.ids]) : never);
+  if (f.entities?.length) {
+    const ids = [...f.entities];
+    all.push(eb.or([eb('claim.subject_id', 'in', ids), eb('claim.object_id', 'in', ids)]));
+  }
+  if (f.subject) all.push(eb('claim.subject_id', '=', f.subject));
+  if (f.subjects) all.push(f.subjects.length ? eb('claim.subject_id', 'in', [...f.subjects]) : never);
+  if (f.objects) all.push(f.objects.length ? eb('claim.object_id', 'in', [...f.objects]) : never);
+  if (f.object) all.push(eb('claim.object_id', '=', f.object));
+  if (f.predicates?.length) all.push(eb('claim.predicate', 'in', [...f.predicates]));
+  if (f.statuses?.length) all.push(eb('claim.status', 'in', [...f.statuses]));
+  if (f.claimants?.length) all.push(eb('claim.claimant_id', 'in', [...f.claimants]));
+  if (f.dispute) all.push(eb('claim.dispute_id', '=', f.dispute));
+  if (f.source) {
+    const src = f.source;
+    all.push(eb.exists(eb.selectFrom('evidence').select('evidence.claim_id').whereRef('evidence.claim_id', '=', 'claim.id').where('evidence.source_id', '=', src)));
+  }
+  if (f.contested) {
+    all.push(
+      eb.or([
+        eb('claim.dispute_id', 'is not', null),
+        eb.exists(eb.selectFrom('claim as other').select('other.id').whereRef('other.proposition', '=', 'claim.proposition').whereRef('other.stance', '<>', 'claim.stance').where('other.status', '<>', 'rejected')),
+      ]),
+    );
+  }
+  if (f.fromDay !== undefined || f.toDay !== undefined) {
+    const { fromDay: from, toDay: to, includeUndated } = f;
+    const bounds = [eb('claim.time', 'is not', null)];
+    if (from !== undefined) bounds.push(eb.or([eb('claim.t_hi', 'is', null), eb('claim.t_hi', '>=', from)]));
+    if (to !== undefined) bounds.push(eb.or([eb('claim.t_lo', 'is', null), eb('claim.t_lo', '<=', to)]));
+    all.push(includeUndated ? eb.or([eb('claim.time', 'is', null), eb.and(bounds)]) : eb.and(bounds));
+  }
+  return eb.and(all);
 }
 
 export class KyselyRepository implements Repository {
@@ -262,42 +301,7 @@ export class KyselyRepository implements Repository {
   }
 
   private claimQuery(f: ClaimFilter & { ids?: readonly string[] }) {
-    let q = this.db.selectFrom('claim');
-    if (f.ids) q = f.ids.length ? q.where('claim.id', 'in', [...f.ids]) : q.where(sql<boolean>`1 = 0`);
-    if (f.entities?.length) {
-      const ids = [...f.entities];
-      q = q.where((eb) => eb.or([eb('claim.subject_id', 'in', ids), eb('claim.object_id', 'in', ids)]));
-    }
-    if (f.subject) q = q.where('claim.subject_id', '=', f.subject);
-    if (f.subjects) q = f.subjects.length ? q.where('claim.subject_id', 'in', [...f.subjects]) : q.where(sql<boolean>`1 = 0`);
-    if (f.objects) q = f.objects.length ? q.where('claim.object_id', 'in', [...f.objects]) : q.where(sql<boolean>`1 = 0`);
-    if (f.object) q = q.where('claim.object_id', '=', f.object);
-    if (f.predicates?.length) q = q.where('claim.predicate', 'in', [...f.predicates]);
-    if (f.statuses?.length) q = q.where('claim.status', 'in', [...f.statuses]);
-    if (f.claimants?.length) q = q.where('claim.claimant_id', 'in', [...f.claimants]);
-    if (f.dispute) q = q.where('claim.dispute_id', '=', f.dispute);
-    if (f.source) {
-      const src = f.source;
-      q = q.where((eb) => eb.exists(eb.selectFrom('evidence').select('evidence.claim_id').whereRef('evidence.claim_id', '=', 'claim.id').where('evidence.source_id', '=', src)));
-    }
-    if (f.contested) {
-      q = q.where((eb) =>
-        eb.or([
-          eb('claim.dispute_id', 'is not', null),
-          eb.exists(eb.selectFrom('claim as other').select('other.id').whereRef('other.proposition', '=', 'claim.proposition').whereRef('other.stance', '<>', 'claim.stance').where('other.status', '<>', 'rejected')),
-        ]),
-      );
-    }
-    if (f.fromDay !== undefined || f.toDay !== undefined) {
-      const { fromDay: from, toDay: to, includeUndated } = f;
-      q = q.where((eb) => {
-        const bounds = [eb('claim.time', 'is not', null)];
-        if (from !== undefined) bounds.push(eb.or([eb('claim.t_hi', 'is', null), eb('claim.t_hi', '>=', from)]));
-        if (to !== undefined) bounds.push(eb.or([eb('claim.t_lo', 'is', null), eb('claim.t_lo', '<=', to)]));
-        return includeUndated ? eb.or([eb('claim.time', 'is', null), eb.and(bounds)]) : eb.and(bounds);
-      });
-    }
-    return q;
+    return this.db.selectFrom('claim').where((eb) => claimCondition(eb, f));
   }
 
   /**
@@ -321,7 +325,11 @@ export class KyselyRepository implements Repository {
   async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
     let q = this.claimQuery(filter).selectAll('claim').orderBy('claim.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
-    const rows = await q.execute();
+    return this.hydrateClaims(await q.execute());
+  }
+
+  /** Claims from their rows, with evidence and attribution read a chunk of ids at a time; in the rows' order. */
+  private async hydrateClaims(rows: readonly Database['claim'][]): Promise<Claim[]> {
     const out: Claim[] = [];
     for (const part of chunks(rows, CHUNK_IDS)) {
       const ids = part.map((r) => r.id);
@@ -334,6 +342,12 @@ export class KyselyRepository implements Repository {
       for (const r of part) out.push(rowsToClaim(r, evBy.get(r.id) ?? [], atBy.get(r.id) ?? []));
     }
     return out;
+  }
+
+  async listClaimsAny(filters: readonly Omit<ClaimFilter, 'limit' | 'offset'>[]): Promise<Claim[]> {
+    if (filters.length <= 1) return filters[0] ? this.listClaims(filters[0]) : [];
+    const rows = await this.db.selectFrom('claim').where((eb) => eb.or(filters.map((f) => claimCondition(eb, f)))).selectAll('claim').orderBy('claim.id').execute();
+    return this.hydrateClaims(rows);
   }
 
   async countClaims(filter: ClaimFilter = {}): Promise<number> {

@@ -139,6 +139,11 @@ export interface Repository {
   getClaim(id: string): Promise<Claim | undefined>;
   listClaims(filter?: ClaimFilter): Promise<Claim[]>;
   /**
+   * Claims matching any of the filters, each once, ordered by id as `listClaims` orders them: a
+   * view that needs several kinds of claims about the same entities reads them in one call.
+   */
+  listClaimsAny(filters: readonly Omit<ClaimFilter, 'limit' | 'offset'>[]): Promise<Claim[]>;
+  /**
    * The entities reachable from `start` over claims with these predicates and statuses (and an
    * object), in either direction, `start` first; with `type`, only through entities of that type.
    * Stops soon after more than `maxNodes` are found (how soon depends on the store): what a view

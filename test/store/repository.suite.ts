@@ -311,6 +311,27 @@ export function repositorySuite(engine: EngineHarness): void {
         expect(await list({ fromDay: day('2007-01-01'), predicates: ['leader_of'] })).toEqual(['mansour-leads-re', 'omar-leads-mn']);
       });
 
+      it('lists the claims matching any of several filters, each once, ordered by id (the union of the single reads)', async () => {
+        const filters = [
+          { subjects: ['tariq-mansour', 'karim-haddad'], predicates: ['leader_of'] },
+          { entities: ['hill-group'] },
+          { claimants: ['river-emirate'] },
+          { dispute: 'emirate-branch' },
+          { objects: ['united-river-council'], contested: true },
+          { fromDay: day('2004-01-01'), toDay: day('2004-12-31'), entities: ['delta-town', 'omar-said'] },
+        ] as const;
+        const union = new Set<string>();
+        for (const f of filters) for (const id of await list(f)) union.add(id);
+        const got = ids(await repo.listClaimsAny(filters));
+        expect(got).toEqual(sorted([...union]));
+        expect(got.length).toBeGreaterThan(8);
+        // Overlapping filters give each claim once; one filter reads as listClaims does; none gives nothing.
+        expect(ids(await repo.listClaimsAny([{ entities: ['hill-group'] }, { predicates: ['merged_into', 'split_from'] }]))).toEqual(['hill-merged', 'hill-split', 'vf-merged']);
+        expect(ids(await repo.listClaimsAny([{ subject: 'tariq-mansour' }]))).toEqual(await list({ subject: 'tariq-mansour' }));
+        expect(await repo.listClaimsAny([])).toEqual([]);
+        expect(await repo.listClaimsAny([{ subjects: [] }, { claimants: ['nobody'] }])).toEqual([]);
+      });
+
       it('finds the entities reachable over some predicates, either way, optionally through one type only', async () => {
         const succession: ReachOptions = { predicates: ['renamed_to', 'merged_into', 'declared'], statuses: ['accepted', 'candidate'], maxNodes: 200 };
         const forms = ['hill-group', 'river-emirate', 'united-river-council', 'valley-brotherhood', 'valley-front'];

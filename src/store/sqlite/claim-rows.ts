@@ -243,26 +243,39 @@ export class ClaimRows {
 
   /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
   listClaims(f: FastClaimFilter): Claim[] | undefined {
-    const codes = this.codesOf(f.predicates);
-    const start = this.candidates(f, codes);
-    if (!start) return undefined;
-    const test = rowFilter(f, this.cols, codes, start.covered);
+    const unique = this.matching([f]);
+    if (unique === undefined || f.limit === undefined) return unique;
+    const from = f.offset ?? 0;
+    return unique.slice(from, from + f.limit);
+  }
+
+  /** Claims matching any of the filters (limits aside), each once, ordered by id; undefined when one of them does not start from entities, claimants, a dispute or ids. */
+  listClaimsAny(filters: readonly FastClaimFilter[]): Claim[] | undefined {
+    return this.matching(filters);
+  }
+
+  private matching(filters: readonly FastClaimFilter[]): Claim[] | undefined {
     const found: Row[] = [];
     let maxRow = -1;
-    for (const row of start.rows) {
-      if (!test.row(row)) continue;
-      const claim = this.claims[row];
-      if (claim && (!test.claim || test.claim(claim))) {
-        found.push(row);
-        if (row > maxRow) maxRow = row;
+    let repeats = filters.length > 1;
+    for (const f of filters) {
+      const codes = this.codesOf(f.predicates);
+      const start = this.candidates(f, codes);
+      if (!start) return undefined;
+      repeats ||= start.repeats;
+      const test = rowFilter(f, this.cols, codes, start.covered);
+      for (const row of start.rows) {
+        if (!test.row(row)) continue;
+        const claim = this.claims[row];
+        if (claim && (!test.claim || test.claim(claim))) {
+          found.push(row);
+          if (row > maxRow) maxRow = row;
+        }
       }
     }
     const out = this.inIdOrder(found, maxRow);
-    // A row found twice (an entity both subject and object) is the same object, now adjacent.
-    const unique = start.repeats ? out.filter((c, i) => c !== out[i - 1]) : out;
-    if (f.limit === undefined) return unique;
-    const from = f.offset ?? 0;
-    return unique.slice(from, from + f.limit);
+    // A row found twice (an entity both subject and object, or two filters) is the same object, now adjacent.
+    return repeats ? out.filter((c, i) => c !== out[i - 1]) : out;
   }
 
   /** The claims of these rows ordered by id: by row number where the rows are all in id order. */

@@ -91,6 +91,10 @@ async function sameReads(fast: Repository, generic: Repository, ds: Dataset): Pr
     expect(await fast.listClaims(f), JSON.stringify(f)).toEqual(await generic.listClaims(f));
     expect(await fast.countClaims(f)).toEqual(await generic.countClaims(f));
   }
+  // Unions: each pair of neighbouring filters (limits aside), and all of them at once.
+  const unlimited = filters.filter((f) => f.limit === undefined);
+  for (const pair of [...unlimited.keys()].map((i) => unlimited.slice(i, i + 2))) expect(await fast.listClaimsAny(pair), JSON.stringify(pair)).toEqual(await generic.listClaimsAny(pair));
+  expect(await fast.listClaimsAny(unlimited)).toEqual(await generic.listClaimsAny(unlimited));
   const claimIds = ds.claims.filter((_, i) => i % 7 === 0).map((c) => c.id);
   const asked = [...claimIds.slice(0, 20).reverse(), 'missing', claimIds[0] ?? ''];
   expect(await (fast as KyselyRepository).getClaims(asked)).toEqual(await (generic as KyselyRepository).getClaims(asked));

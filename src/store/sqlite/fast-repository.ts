@@ -25,6 +25,7 @@ import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, ReachOptions, Re
 import type { Database as Schema } from '../schema.js';
 import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
 import { FastQueries, inOrderAsked, type FastClaimFilter } from './fast-queries.js';
+import { sortById } from './binary-order.js';
 import { BuildStopped, ReadModel } from './read-model.js';
 
 /** The {@link FastSqliteRepository.otherWritersLagMs} of a server's store (`isnad serve`). */
@@ -162,6 +163,15 @@ export class FastSqliteRepository extends KyselyRepository {
 
   override async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
     return this.claims(filter);
+  }
+
+  override async listClaimsAny(filters: readonly Omit<ClaimFilter, 'limit' | 'offset'>[]): Promise<Claim[]> {
+    const fromModel = this.current()?.listClaimsAny(filters);
+    if (fromModel) return fromModel;
+    // From the file: each filter by its own statement (each can use its index), merged.
+    const byId = new Map<string, Claim>();
+    for (const f of filters) for (const c of this.fast.claims(f)) byId.set(c.id, c);
+    return sortById([...byId.values()]);
   }
 
   private claims(filter: FastClaimFilter): Claim[] {
