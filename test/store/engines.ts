@@ -22,6 +22,12 @@ export interface EngineHarness {
   open(): Promise<KyselyRepository>;
   /** Where the last store opened lives (file path or URL). */
   readonly lastLocation: () => string | undefined;
+  /**
+   * Closes the stores opened so far, after each test: a PostgreSQL store's idle connections would
+   * otherwise stay open until the pool's idle timeout, and a quick run of tests each opening
+   * stores can reach the server's connection limit.
+   */
+  release(): Promise<void>;
 }
 
 export interface TestEngines {
@@ -31,6 +37,9 @@ export interface TestEngines {
 
 export async function testEngines(): Promise<TestEngines> {
   const opened: KyselyRepository[] = [];
+  const release = async () => {
+    for (const repo of opened.splice(0)) await repo.close().catch(() => {});
+  };
   const dir = mkdtempSync(join(tmpdir(), 'isnad-store-test-'));
   let n = 0;
   let lastSqlite: string | undefined;
@@ -46,6 +55,7 @@ export async function testEngines(): Promise<TestEngines> {
       return repo;
     },
     lastLocation: () => lastSqlite,
+    release,
   });
   const pg = await postgresForTests();
   let lastPg: string | undefined;
@@ -69,18 +79,20 @@ export async function testEngines(): Promise<TestEngines> {
           return repo;
         },
         lastLocation: () => lastPg,
+        release,
       }
     : {
         name: 'postgres',
         skip: pg.reason,
         open: () => Promise.reject(new Error(pg.reason)),
         lastLocation: () => undefined,
+        release,
       };
   if (!pg.available) console.log(`postgres store tests skipped: ${pg.reason} (set ISNAD_REQUIRE_POSTGRES=1 to make this an error)`);
   return {
     engines: [sqliteOpening(false), sqliteOpening(true), postgres],
     async teardown() {
-      for (const repo of opened.splice(0)) await repo.close().catch(() => {});
+      await release();
       if (pg.available) await pg.server.stop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -4,7 +4,7 @@
  * `test/fixtures/mini.yaml`. Expected values never depend on the engine.
  */
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConflictError, IsnadError, NotFoundError } from '../../src/core/errors.js';
 import type { Claim, Dataset, Entity } from '../../src/core/model.js';
 import { readDataset } from '../../src/interop/native/read-dataset.js';
@@ -39,6 +39,7 @@ export function repositorySuite(engine: EngineHarness): void {
       repo = await engine.open();
       await repo.importDataset(mini, { actor: 'fixture' });
     });
+    afterEach(() => engine.release());
 
     describe('import and export', () => {
       it('imports the fixture and counts every record', async () => {
