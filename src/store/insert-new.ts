@@ -99,8 +99,11 @@ export type TableRow = { [T in RecordTable]: readonly [T, Database[T]] }[RecordT
  * record's own (default 1), as the replacing path gives a new record. A generator, so a bulk
  * import writes each row as it is made rather than holding a chunk's rows at once.
  * `claimRows` turns a claim into its rows (the SQLite import's is faster at day bounds).
+ * Perspectives and disputes are checked storable before the first row (sources, entities and
+ * claims are checked as their rows are made), so no path writes text the store would not keep.
  */
 export function* newRecordRows(ds: Dataset, fold: (name: string) => string, versions: ImportAfter['versions'], claimRows: (c: Claim) => ReturnType<typeof claimToRows> = claimToRows): Generator<TableRow> {
+  for (const key of ['perspectives', 'disputes'] as const) ds[key].forEach((r, i) => assertStorable(r, `${key}[${i}]`));
   for (const s of ds.sources) yield ['source', sourceToRow(s)];
   for (const d of ds.disputes) yield ['dispute', { id: d.id, question: d.question }];
   for (const e of ds.entities) {
@@ -127,7 +130,6 @@ export function* newRecordRows(ds: Dataset, fold: (name: string) => string, vers
  * the order of each table's first row; returns the versions written.
  */
 export async function insertNew(db: Db, caps: EngineCapabilities, fold: (name: string) => string, ds: Dataset): Promise<ImportAfter['versions']> {
-  for (const key of ['perspectives', 'disputes'] as const) ds[key].forEach((r, i) => assertStorable(r, `${key}[${i}]`));
   const versions: ImportAfter['versions'] = { claims: {}, entities: {} };
   const byTable = new Map<RecordTable, object[]>();
   for (const [table, row] of newRecordRows(ds, fold, versions)) {

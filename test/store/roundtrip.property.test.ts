@@ -97,6 +97,13 @@ for (const engine of engines) {
         await expect(repo.importDataset(ds)).rejects.toThrow(/NUL character or an unpaired surrogate/);
       }
       expect((await repo.counts()).sources).toBe(0);
+      // A dispute's question or a perspective's label too, on every import path (the SQLite bulk import included).
+      const dispute: Dataset = { sources: [], entities: [], claims: [], perspectives: [], disputes: [{ id: 'd', question: 'who\u0000led' }] };
+      await expect(repo.importDataset(dispute)).rejects.toThrow(/disputes\[0\]\.question.*NUL character or an unpaired surrogate/);
+      const perspective: Dataset = { ...dispute, disputes: [], perspectives: [{ id: 'p', label: 'x\uDC00', claimants: [] }] };
+      await expect(repo.importDataset(perspective)).rejects.toThrow(/perspectives\[0\]\.label.*NUL character or an unpaired surrogate/);
+      const c = await repo.counts();
+      expect([c.sources, c.disputes, c.perspectives]).toEqual([0, 0, 0]);
     });
   });
 }
