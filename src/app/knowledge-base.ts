@@ -295,8 +295,9 @@ export class KnowledgeBase {
       if (known || this.entityCache.has(id) || this.labelCache.has(id)) return known;
       const atHand = this.repo.labelAtHand?.(id);
       if (atHand !== undefined) {
-        this.labelCache.set(id, atHand ?? undefined);
-        return atHand ?? undefined;
+        const label = atHand ?? undefined; // null: no such entity, remembered as a label lookup does
+        this.labelCache.set(id, label);
+        return label;
       }
       missing.add(id);
       return undefined;

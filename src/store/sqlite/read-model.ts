@@ -230,12 +230,9 @@ export class ReadModel {
     return [...new Set(ids)].flatMap((id) => this.entities.get(id) ?? []);
   }
 
-  /** Type and canonical name of entities by id, ordered by id, missing ones left out. */
+  /** Type and canonical name of entities by id, each once, in the order first asked, missing ones left out. */
   getLabels(ids: readonly string[]): EntityLabel[] {
-    return [...new Set(ids)].flatMap((id) => {
-      const e = this.entities.get(id);
-      return e ? [{ id: e.id, type: e.type, canonical: e.canonical }] : [];
-    });
+    return [...new Set(ids)].flatMap((id) => this.labelAtHand(id) ?? []);
   }
 
   /** An entity's label, or null when there is no such entity. */
