@@ -10,7 +10,7 @@
 import type { Claim, Dataset } from '../src/core/model.js';
 import { claimantOf, propositionKey } from '../src/core/model.js';
 import { PREDICATES, PREDICATE_NAMES } from '../src/core/vocabulary.js';
-import { dayBounds } from '../src/store/sqlite/fast-time.js';
+import { dayBounds } from '../src/store/day-bounds.js';
 import { FAMILY_PREDICATES, SUCCESSION } from '../src/core/perspective/index.js';
 
 const FAMILY = new Set(FAMILY_PREDICATES);

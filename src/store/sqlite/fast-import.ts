@@ -19,7 +19,7 @@ import type { ImportSummary } from '../repository.js';
 import { claimToRows } from '../rows.js';
 import { newRecordRows } from '../insert-new.js';
 import { importAfterOf, importSummaryOf, importTargetOf, type ImportAfter } from '../writes.js';
-import { dayBounds } from './fast-time.js';
+import { dayBounds } from '../day-bounds.js';
 
 /** Imports with at least this many claims (and more than the store holds) rebuild indexes afterwards. */
 export const REBUILD_INDEXES_AT = 50_000;

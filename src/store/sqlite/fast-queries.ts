@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
+import type { ClaimReadFilter } from '../memory/claim-filter.js';
 import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from '../rows.js';
 import type { AttributionRow, ClaimRow, EntityRow, EvidenceRow, SourceRow } from '../schema.js';
@@ -55,7 +56,6 @@ function entityOf(r: EntityRow & { names_json: string }): Entity {
   return rowsToEntity(r, names);
 }
 
-export type FastClaimFilter = ClaimFilter & { readonly ids?: readonly string[] };
 
 export class FastQueries {
   private readonly cache = new Map<string, Database.Statement>();
@@ -171,7 +171,7 @@ export class FastQueries {
   }
 
   /** As `KyselyRepository.listClaims` for every filter it takes: ordered by id, hydrated. */
-  claims(f: FastClaimFilter): Claim[] {
+  claims(f: ClaimReadFilter): Claim[] {
     const where: string[] = [];
     const args: unknown[] = [];
     const list = (col: string, xs: readonly string[], indexed: boolean) => {

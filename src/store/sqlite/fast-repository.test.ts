@@ -24,7 +24,7 @@ import { migrateToLatest } from '../migrate.js';
 import type { ClaimFilter, Repository } from '../repository.js';
 import { toDay } from '../rows.js';
 import type { Database as Schema } from '../schema.js';
-import { dayBounds } from './fast-time.js';
+import { dayBounds } from '../day-bounds.js';
 import { FastSqliteRepository } from './fast-repository.js';
 import { openSqliteStore } from './open-sqlite.js';
 

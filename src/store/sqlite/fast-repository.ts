@@ -24,8 +24,9 @@ import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
 import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, WriteOptions } from '../repository.js';
 import type { Database as Schema } from '../schema.js';
 import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
-import { FastQueries, inOrderAsked, type FastClaimFilter } from './fast-queries.js';
-import { sortById } from './binary-order.js';
+import type { ClaimReadFilter } from '../memory/claim-filter.js';
+import { FastQueries, inOrderAsked } from './fast-queries.js';
+import { sortById } from '../memory/binary-order.js';
 import { BuildStopped, ReadModel } from './read-model.js';
 
 /** The {@link FastSqliteRepository.otherWritersLagMs} of a server's store (`isnad serve`). */
@@ -174,7 +175,7 @@ export class FastSqliteRepository extends KyselyRepository {
     return sortById([...byId.values()]);
   }
 
-  private claims(filter: FastClaimFilter): Claim[] {
+  private claims(filter: ClaimReadFilter): Claim[] {
     return this.current()?.listClaims(filter) ?? this.fast.claims(filter);
   }
 

@@ -10,8 +10,7 @@ import { claimantOf, type Claim } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
 import type { ReachOptions } from '../repository.js';
 import { compareBinary, sortById } from './binary-order.js';
-import { CONTESTED, packMeta, rowFilter, type CoveredKey, statusCode, STRIDE, UNDATED, predicateOfMeta, statusOfMeta } from './claim-filter.js';
-import type { FastClaimFilter } from './fast-queries.js';
+import { CONTESTED, packMeta, rowFilter, type ClaimReadFilter, type CoveredKey, statusCode, STRIDE, UNDATED, predicateOfMeta, statusOfMeta } from './claim-filter.js';
 import { RowLists, type Row } from './row-lists.js';
 
 /** The rows a filter can only match among; whether a row can come twice; the condition of the filter they all meet. */
@@ -52,7 +51,7 @@ class Lists {
   }
 
   /** The rows a filter that starts from entities can only match among, or undefined. */
-  candidates(f: FastClaimFilter, codes: readonly number[] | undefined): Candidates | undefined {
+  candidates(f: ClaimReadFilter, codes: readonly number[] | undefined): Candidates | undefined {
     // Each claim has one subject, one object, one claimant: lists under distinct keys do not overlap.
     if (f.subject !== undefined) return { rows: this.bySubject.get(f.subject, codes), repeats: false, covered: 'subject' };
     if (f.object !== undefined) return { rows: this.byObject.get(f.object, codes), repeats: false, covered: 'object' };
@@ -242,7 +241,7 @@ export class ClaimRows {
   }
 
   /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
-  listClaims(f: FastClaimFilter): Claim[] | undefined {
+  listClaims(f: ClaimReadFilter): Claim[] | undefined {
     const unique = this.matching([f]);
     if (unique === undefined || f.limit === undefined) return unique;
     const from = f.offset ?? 0;
@@ -250,11 +249,11 @@ export class ClaimRows {
   }
 
   /** Claims matching any of the filters (limits aside), each once, ordered by id; undefined when one of them does not start from entities, claimants, a dispute or ids. */
-  listClaimsAny(filters: readonly FastClaimFilter[]): Claim[] | undefined {
+  listClaimsAny(filters: readonly ClaimReadFilter[]): Claim[] | undefined {
     return this.matching(filters);
   }
 
-  private matching(filters: readonly FastClaimFilter[]): Claim[] | undefined {
+  private matching(filters: readonly ClaimReadFilter[]): Claim[] | undefined {
     const found: Row[] = [];
     let maxRow = -1;
     let repeats = filters.length > 1;
@@ -294,7 +293,7 @@ export class ClaimRows {
    * for a scan. An entity's lists are ordered by predicate: with `codes` (of the filter's
    * predicates) only those ranges are read.
    */
-  private candidates(f: FastClaimFilter, codes: readonly number[] | undefined): Candidates | undefined {
+  private candidates(f: ClaimReadFilter, codes: readonly number[] | undefined): Candidates | undefined {
     if (f.ids) return { rows: f.ids.flatMap((id) => this.rowOf.get(id) ?? []), repeats: true, covered: 'ids' };
     const fromEntities = (f.contested ? this.contested : this.all).candidates(f, codes);
     if (fromEntities) return fromEntities;

@@ -6,8 +6,8 @@
  * Anything else, and anything this cannot vouch for, goes to `parseTime`, so the result is
  * always exactly what `rows.ts` stores (checked against it in `fast-import.test.ts`).
  */
-import { parseTime } from '../../core/time.js';
-import { toDay } from '../rows.js';
+import { parseTime } from '../core/time.js';
+import { toDay } from './rows.js';
 
 const DAY = 86_400_000;
 const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?])?$/;

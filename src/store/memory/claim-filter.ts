@@ -12,6 +12,9 @@ import { CLAIM_STATUSES } from '../../core/vocabulary.js';
 import type { ClaimFilter } from '../repository.js';
 import type { Row } from './row-lists.js';
 
+/** A claim filter that may also name claims by id (a read by id, or a model's refresh). */
+export type ClaimReadFilter = ClaimFilter & { readonly ids?: readonly string[] };
+
 /** Numbers per claim row: earliest and latest day its time can stand for (NaN when open or undated), as stored, then {@link packMeta}. */
 export const STRIDE = 3;
 /** Flag: in a dispute, or contradicted by another claim on its proposition. */

@@ -1,0 +1,176 @@
+/**
+ * An in-memory read model of a store's claims and entities, for a long-running process (the
+ * HTTP server) where a view must be answered in well under a millisecond. Reading a claim from
+ * a store costs a B-tree descent for it, its evidence and its attribution (and on PostgreSQL a
+ * round trip to the server); here it is a map lookup, and a view's claims come as the very
+ * objects the store would have built.
+ *
+ * It answers the claim reads that start from an entity, a claimant, a dispute or ids (what
+ * every view asks), entities and their labels, the sources views cite, and reachability;
+ * anything else (a scan of every claim by status or date) stays with the store. This class is
+ * the engine-neutral part: what is held, the reads, and how the records a history entry names
+ * are put in place. Each engine's model (`sqlite/read-model.ts`, `kysely-read-model.ts`) builds
+ * it from its store and follows the store's append-only history to keep it current, whichever
+ * process wrote. Cost per million claims: about 1 GB of heap.
+ */
+import { propositionKey, type Claim, type Entity, type EntityLabel } from '../../core/model.js';
+import type { ChangeTargetKind, ReachOptions } from '../repository.js';
+import type { ClaimReadFilter } from './claim-filter.js';
+import { ClaimRows } from './claim-rows.js';
+import { SourceCache } from './source-cache.js';
+
+/** History entries naming more records than this are followed by a rebuild rather than record by record. */
+export const FOLLOW_AT_MOST = 20_000;
+
+/** A build given up because its owner asked (the store was closed, or the model is no longer wanted). */
+export class BuildStopped extends Error {
+  constructor() {
+    super('read model build stopped');
+  }
+}
+
+/** The ids an import's history entry lists (`writes.ts` records them in `after.ids`). */
+interface ImportedIds {
+  readonly claims?: readonly string[];
+  readonly entities?: readonly string[];
+  readonly sources?: readonly string[];
+}
+
+/** One history entry as a model follows it: its target, and for an import the ids it wrote (undefined when not listed or too many). */
+export interface FollowedEntry {
+  readonly kind: ChangeTargetKind | string;
+  readonly id: string;
+  readonly action: string;
+  readonly imported: () => ImportedIds | undefined;
+}
+
+/** The records some history entries name, to be read again. */
+export interface NamedRecords {
+  readonly claims: Set<string>;
+  readonly entities: Set<string>;
+  readonly sources: Set<string>;
+}
+
+/**
+ * The records these entries wrote, or undefined when one of them cannot be followed record by
+ * record (a revert of an import, an import of many thousands of records): the model must then
+ * be built again.
+ */
+export function recordsNamed(entries: Iterable<FollowedEntry>): NamedRecords | undefined {
+  const named: NamedRecords = { claims: new Set(), entities: new Set(), sources: new Set() };
+  for (const x of entries) {
+    if (x.kind === 'claim') named.claims.add(x.id);
+    else if (x.kind === 'entity') named.entities.add(x.id);
+    else if (x.kind === 'source') named.sources.add(x.id);
+    else if (x.kind === 'dataset' && x.action === 'import') {
+      const ids = x.imported();
+      if (!ids?.claims || !ids.entities || !ids.sources || ids.claims.length + ids.entities.length > FOLLOW_AT_MOST) return undefined;
+      for (const id of ids.claims) named.claims.add(id);
+      for (const id of ids.entities) named.entities.add(id);
+      for (const id of ids.sources) named.sources.add(id);
+    } else return undefined;
+  }
+  return named;
+}
+
+/** What a model reads again of the records some entries named, from one engine. */
+export interface RecordsRead {
+  readonly entities: readonly Entity[];
+  readonly claims: readonly Claim[];
+  /** Ids of the stored claims on a proposition (those that share one decide each other's contested flag). */
+  readonly onProposition: (proposition: string) => readonly string[];
+}
+
+export class MemoryReadModel {
+  /** The claims, their numbers and their lists. */
+  protected readonly rows = new ClaimRows();
+  /** Every entity with its names: views name what they show by it, and a profile starts from one. */
+  protected readonly entities = new Map<string, Entity>();
+  /** Sources as views cite them: read at the build as far as a text budget goes, the rest on first use. */
+  protected readonly sources = new SourceCache();
+  /** The newest history entry this model reflects. */
+  protected seenChange = 0;
+
+  /** Claims held. */
+  get size(): number {
+    return this.rows.size;
+  }
+
+  // ---- keeping current ----
+
+  /** The propositions the model's versions of these claims are on (a change can make their other claims (un)contested). */
+  protected heldPropositions(claimIds: Iterable<string>): Set<string> {
+    const out = new Set<string>();
+    for (const id of claimIds) {
+      const row = this.rows.row(id);
+      const old = row === undefined ? undefined : this.rows.claim(row);
+      if (old) out.add(propositionKey(old));
+    }
+    return out;
+  }
+
+  /**
+   * Puts in place what was read again of the records `named` names: entities and claims as
+   * stored now (a record not read was removed), sources dropped to be read on next use, and the
+   * contested flag of every claim on a proposition a claim left or joined.
+   */
+  protected apply(named: NamedRecords, read: RecordsRead, bounds: (c: Claim) => readonly [number | null, number | null]): void {
+    for (const id of named.sources) this.sources.forget(id);
+    const entities = new Map(read.entities.map((e) => [e.id, e]));
+    for (const id of named.entities) {
+      const e = entities.get(id);
+      if (e) this.entities.set(id, e);
+      else this.entities.delete(id);
+    }
+    const touched = this.heldPropositions(named.claims);
+    const stored = new Map(read.claims.map((c) => [c.id, c]));
+    for (const id of named.claims) {
+      const row = this.rows.row(id);
+      if (row !== undefined) this.rows.drop(row);
+      const now = stored.get(id);
+      if (!now) continue;
+      const [lo, hi] = bounds(now);
+      this.rows.put(now, lo, hi);
+      touched.add(propositionKey(now));
+    }
+    for (const p of touched) this.markContested(read.onProposition(p));
+  }
+
+  /** Sets the contested flag of the held claims among these, which are all the stored claims on one proposition. */
+  protected markContested(ids: readonly string[]): void {
+    this.rows.markContested(ids.flatMap((id) => this.rows.row(id) ?? []));
+  }
+
+  // ---- reads ----
+
+  /** Claims by the filter, ordered by id, or undefined when the filter does not start from entities, claimants, a dispute or ids. */
+  listClaims(f: ClaimReadFilter): Claim[] | undefined {
+    return this.rows.listClaims(f);
+  }
+
+  /** Claims matching any of the filters, each once, ordered by id, or undefined as {@link listClaims}. */
+  listClaimsAny(filters: readonly ClaimReadFilter[]): Claim[] | undefined {
+    return this.rows.listClaimsAny(filters);
+  }
+
+  /** Entities by id, each once, in the order first asked, missing ones left out. */
+  getEntities(ids: readonly string[]): Entity[] {
+    return [...new Set(ids)].flatMap((id) => this.entities.get(id) ?? []);
+  }
+
+  /** Type and canonical name of entities by id, each once, in the order first asked, missing ones left out. */
+  getLabels(ids: readonly string[]): EntityLabel[] {
+    return [...new Set(ids)].flatMap((id) => this.labelAtHand(id) ?? []);
+  }
+
+  /** An entity's label, or null when there is no such entity. */
+  labelAtHand(id: string): EntityLabel | null {
+    const e = this.entities.get(id);
+    return e ? { id: e.id, type: e.type, canonical: e.canonical } : null;
+  }
+
+  /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */
+  reachable(start: string, opts: ReachOptions): string[] {
+    return this.rows.reachable(start, opts, (id) => this.entities.get(id)?.type);
+  }
+}
