@@ -7,9 +7,10 @@ import * as m003 from './migrations/003-trigram.js';
 import * as m004 from './migrations/004-accounts.js';
 import * as m005 from './migrations/005-claim-read-indexes.js';
 import * as m006 from './migrations/006-clustered-children.js';
+import * as m007 from './migrations/007-history-commit-order.js';
 
 type Step = { up(db: Kysely<unknown>, caps: EngineCapabilities): Promise<void>; down(db: Kysely<unknown>, caps: EngineCapabilities): Promise<void> };
-const STEPS: Record<string, Step> = { '001-initial': m001, '002-versions': m002, '003-trigram': m003, '004-accounts': m004, '005-claim-read-indexes': m005, '006-clustered-children': m006 };
+const STEPS: Record<string, Step> = { '001-initial': m001, '002-versions': m002, '003-trigram': m003, '004-accounts': m004, '005-claim-read-indexes': m005, '006-clustered-children': m006, '007-history-commit-order': m007 };
 
 class StaticProvider implements MigrationProvider {
   constructor(private readonly caps: EngineCapabilities) {}

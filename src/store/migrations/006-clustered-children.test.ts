@@ -50,7 +50,7 @@ describe('migration 006: clustered child tables', () => {
     expect(before.rows.evidence!.length).toBeGreaterThan(0);
     for (const t of CLUSTERED_TABLES) expect(clustered(raw, t), t).toBe(false);
 
-    expect(await migrateTo(db as Kysely<unknown>, SQLITE_CAPABILITIES)).toEqual(['006-clustered-children']);
+    expect(await migrateTo(db as Kysely<unknown>, SQLITE_CAPABILITIES, '006-clustered-children')).toEqual(['006-clustered-children']);
     for (const t of CLUSTERED_TABLES) expect(clustered(raw, t), t).toBe(true);
     expect(contents(raw)).toEqual(before.rows);
     expect(indexes(raw)).toEqual(before.indexes);
