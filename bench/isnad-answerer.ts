@@ -8,13 +8,16 @@ import { serve } from '@hono/node-server';
 import { KnowledgeBase } from '../src/app/knowledge-base.js';
 import { historyNameIndex } from '../src/app/history-name-index.js';
 import { createApp } from '../src/server/app.js';
+import type { ModelBackedRepository } from '../src/store/memory/model-backed-repository.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
 import { FastSqliteRepository, SERVING_OTHER_WRITERS_LAG_MS } from '../src/store/sqlite/fast-repository.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { answererArgs, serveRounds, type Question, type Target } from './answerer.js';
 import { collect } from './lib.js';
 
-export type IsnadArgs = ({ readonly store: 'sqlite'; readonly file: string; /** Hold the claims in memory, as `isnad serve` does (waited for before answering). */ readonly readModel?: boolean } | { readonly store: 'postgres'; readonly url: string }) & {
+export type IsnadArgs = ({ readonly store: 'sqlite'; readonly file: string } | { readonly store: 'postgres'; readonly url: string }) & {
+  /** Hold the claims in memory, as `isnad serve` does (waited for before answering). */
+  readonly readModel?: boolean;
   /** Answer over the HTTP API (a server in this process, fetched from here) instead of in-process calls. */
   readonly http?: boolean;
 };
@@ -23,19 +26,20 @@ export interface IsnadReady {
   /** Building the name index (on first search): the SQLite store's own, or the one kept from PostgreSQL's history. */
   readonly nameIndexBuildMs: number;
   readonly names: number;
-  /** Building the SQLite read model (`isnad serve` does it in the background at start), when on. */
+  /** Building the read model (`isnad serve` does it in the background at start), when on. */
   readonly readModelBuildMs?: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
 }
 
 const args = answererArgs<IsnadArgs>();
-const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, readModel: args.readModel ?? false, ...(args.readModel ? { otherWritersLagMs: SERVING_OTHER_WRITERS_LAG_MS } : {}) }) : await openPostgresStore({ url: args.url });
+const held = { readModel: args.readModel ?? false, ...(args.readModel ? { otherWritersLagMs: SERVING_OTHER_WRITERS_LAG_MS } : {}) };
+const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, ...held }) : await openPostgresStore({ url: args.url, ...held });
 let t = performance.now();
 const index = repo instanceof FastSqliteRepository ? repo.nameIndex() : await historyNameIndex(repo);
 const nameIndexBuildMs = performance.now() - t;
 t = performance.now();
-const model = repo instanceof FastSqliteRepository ? await repo.readModel() : undefined;
+const model = await (repo as FastSqliteRepository | ModelBackedRepository).readModel();
 const readModelBuildMs = model ? performance.now() - t : undefined;
 collect();
 const mem = process.memoryUsage();

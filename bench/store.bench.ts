@@ -12,9 +12,9 @@
  * Run: node --import tsx bench/store.bench.ts [--sizes small,default,large] [--queries 1000]
  *      [--warm 100] [--no-oxigraph] [--no-http] [--oxigraph-large] [--seed N] [--store postgres]
  *      [--no-read-model]
- * isnad answers as `isnad serve` does: over SQLite, with the claims held in memory (the read
- * model, built before the first question); `--no-read-model` reads them from the file, as a
- * one-off CLI command does.
+ * isnad answers as `isnad serve` does, with the claims held in memory (the read model, built
+ * before the first question); `--no-read-model` reads them from the store, as a one-off CLI
+ * command does.
  * `--store postgres` benchmarks the shared mode instead of the embedded SQLite file: a throwaway
  * PostgreSQL cluster (or `ISNAD_TEST_DATABASE_URL`), imported through the generic path, one
  * transaction per 50,000-claim chunk, searched with the name index kept from its history.
@@ -100,7 +100,7 @@ interface SizeResult {
   generateMs: number;
   /** 1-minute load average at the start and end of the size's run. */
   loadavg: number[];
-  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; /** Absent when the claims were read from the file (`--no-read-model`, or PostgreSQL). */ readModelBuildMs?: number; /** V8 flags the answering processes ran under (those `isnad serve` uses with the read model). */ nodeFlags?: readonly string[]; queries: Partial<Record<QueryName, Latency>> };
+  isnad: { importMs: number; claimsPerSecond: number; diskBytes: number; rssBytes: number; heapUsedBytes: number; nameIndexBuildMs: number; /** Absent when the claims were read from the store (`--no-read-model`). */ readModelBuildMs?: number; /** V8 flags the answering processes ran under (those `isnad serve` uses with the read model). */ nodeFlags?: readonly string[]; queries: Partial<Record<QueryName, Latency>> };
   http?: Partial<Record<QueryName, Latency>>;
   oxigraph?: { loadMs: number; claimsPerSecond: number; /** The oxigraph process's whole RSS after loading (before it ran apart: the growth of the benchmark's RSS). */ rssBytes: number; queries: Partial<Record<QueryName, Latency>>; partial?: string } | { skipped: string };
 }
@@ -212,9 +212,10 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
   const split = (xs: Target[]) => ({ warm: xs.slice(0, WARM), run: xs.slice(WARM) });
 
   // ---- the answerers: isnad, its HTTP server, oxigraph; each in a process of its own ----
-  const stores: IsnadArgs = STORE === 'postgres' ? { store: 'postgres', url: pgUrl } : { store: 'sqlite', file, readModel: !flag('no-read-model') };
+  const readModel = !flag('no-read-model');
+  const stores: IsnadArgs = STORE === 'postgres' ? { store: 'postgres', url: pgUrl, readModel } : { store: 'sqlite', file, readModel };
   // With the read model, under the flags `isnad serve` starts itself with (src/cli/server-heap.ts).
-  const serverFlags = stores.store === 'sqlite' && stores.readModel ? SERVER_NODE_FLAGS : [];
+  const serverFlags = stores.readModel ? SERVER_NODE_FLAGS : [];
   const isnad = await startAnswerer<IsnadReady>('./isnad-answerer.ts', stores, log, serverFlags);
   const answerers: Answerer<unknown>[] = [isnad];
   const { nameIndexBuildMs } = isnad.ready;

@@ -16,3 +16,10 @@ export function groupBy<T, K>(items: Iterable<T>, key: (item: T) => K): Map<K, T
   }
   return out;
 }
+
+/** Records ordered by the first position of their id in `ids` (the order a store's reads by id answer in). */
+export function inOrderAsked<T extends { id: string }>(records: T[], ids: readonly string[]): T[] {
+  const order = new Map<string, number>();
+  ids.forEach((id, i) => order.has(id) || order.set(id, i));
+  return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+}

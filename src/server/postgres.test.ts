@@ -1,12 +1,13 @@
 /**
  * Server mode on PostgreSQL: the same app, accounts and audit over a throwaway PostgreSQL
- * database (skipped with one line when PostgreSQL cannot be had; required under CI).
+ * database (skipped with one line when PostgreSQL cannot be had; required under CI), reading
+ * from the server and, as `isnad serve` does, from the read model kept current from the history.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresForTests, type PostgresForTests } from '../../test/support/postgres.js';
 import { readDataset } from '../interop/native/read-dataset.js';
-import { openStore } from '../store/open-store.js';
+import { openPostgresStore } from '../store/postgres/open-postgres.js';
 import type { Repository } from '../store/repository.js';
 import { createApp } from './app.js';
 import { AuthService, CSRF_HEADER } from './auth/auth.js';
@@ -15,8 +16,11 @@ import { MINI_FIXTURE } from './testing.js';
 
 const pg: PostgresForTests = await postgresForTests();
 const PASSWORD = 'correct horse battery';
+afterAll(async () => {
+  if (pg.available) await pg.server.stop();
+});
 
-describe.skipIf(!pg.available)(`server mode on PostgreSQL${pg.available ? '' : ` (skipped: ${pg.reason})`}`, () => {
+describe.skipIf(!pg.available).each([false, true])(`server mode on PostgreSQL (read model: %s)${pg.available ? '' : ` (skipped: ${pg.reason})`}`, (readModel) => {
   let repo: Repository;
   let accounts: AccountStore;
   let app: ReturnType<typeof createApp>;
@@ -25,8 +29,11 @@ describe.skipIf(!pg.available)(`server mode on PostgreSQL${pg.available ? '' : `
   beforeAll(async () => {
     if (!pg.available) return;
     const url = await pg.server.createDatabase();
-    repo = await openStore(url);
+    const store = await openPostgresStore({ url, readModel });
+    repo = store;
     await repo.importDataset(readDataset(readFileSync(MINI_FIXTURE, 'utf8'), { file: 'mini.yaml', now: '2020-01-01T00:00:00Z' }), { actor: 'fixture' });
+    // Built now, so the views below read from it (the store's own writes are followed at the next read).
+    if (readModel) expect((await store.readModel())?.size).toBeGreaterThan(0);
     accounts = await openAccountStore(url);
     const auth = new AuthService({ accounts, secureCookies: false, argon: { memoryCost: 1024, timeCost: 1 } });
     app = createApp({ repo, auth, log: () => {}, options: { validateResponses: true } });
@@ -35,7 +42,6 @@ describe.skipIf(!pg.available)(`server mode on PostgreSQL${pg.available ? '' : `
   afterAll(async () => {
     await accounts?.close();
     await repo?.close();
-    if (pg.available) await pg.server.stop();
   });
 
   const call = (method: string, path: string, headers: Record<string, string> = {}, body?: unknown) =>

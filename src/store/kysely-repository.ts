@@ -6,7 +6,7 @@
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Claim, Dataset, Dispute, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
-import { byId, groupBy } from '../core/collections.js';
+import { byId, groupBy, inOrderAsked } from '../core/collections.js';
 import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
@@ -28,13 +28,6 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Above every code point, so `[q, q + PREFIX_END)` holds every key that starts with `q`. */
 const PREFIX_END = '\u{10FFFF}';
-
-/** Records in the order of the first mention of their id in `ids`. */
-function inOrderAsked<T extends { id: string }>(records: T[], ids: readonly string[]): T[] {
-  const order = new Map<string, number>();
-  ids.forEach((id, i) => order.has(id) || order.set(id, i));
-  return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-}
 
 /** A claim filter's conditions as one expression over `claim` (every condition must hold; none: true). */
 function claimCondition(eb: ExpressionBuilder<Database, 'claim'>, f: ClaimFilter & { ids?: readonly string[] }): Expression<SqlBool> {
@@ -79,7 +72,7 @@ export class KyselyRepository implements Repository {
   readonly engine: 'sqlite' | 'postgres';
 
   constructor(
-    private readonly db: Db,
+    protected readonly db: Db,
     readonly caps: EngineCapabilities,
     private readonly hooks: EngineHooks,
   ) {
@@ -94,10 +87,20 @@ export class KyselyRepository implements Repository {
    * `transaction` for this class's own writes: subclasses that override `transaction` (to learn
    * that a caller wrote something unknown) are not told of writes they see through their overrides.
    */
-  private inTransaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
+  private async inTransaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
     if (this.db.isTransaction) return fn(this);
-    return (this.db as Kysely<Database>).transaction().execute((trx) => fn(new KyselyRepository(trx, this.caps, this.hooks)));
+    try {
+      return await (this.db as Kysely<Database>).transaction().execute((trx) => fn(new KyselyRepository(trx, this.caps, this.hooks)));
+    } finally {
+      this.transactionEnded();
+    }
   }
+
+  /**
+   * Called when a transaction of this repository's (a write, or `transaction`) has ended,
+   * committed or not: for a subclass that holds what the store holds, to read it again.
+   */
+  protected transactionEnded(): void {}
 
   /** Runs `fn` in one transaction with the writer bound to it. */
   private write<T>(fn: (w: Writer, repo: KyselyRepository) => Promise<T>): Promise<T> {
@@ -201,7 +204,8 @@ export class KyselyRepository implements Repository {
     return inOrderAsked(out, ids);
   }
 
-  private async hydrateEntities(rows: readonly Database['entity'][]): Promise<Entity[]> {
+  /** Entities from their rows, with their names read in one statement. */
+  protected async hydrateEntities(rows: readonly Database['entity'][]): Promise<Entity[]> {
     if (rows.length === 0) return [];
     const names = await this.db.selectFrom('entity_name').selectAll().where('entity_id', 'in', rows.map((r) => r.id)).execute();
     const byEntity = groupBy(names, (n) => n.entity_id);
@@ -296,7 +300,7 @@ export class KyselyRepository implements Repository {
   /** Claims by id, in the order asked (missing ids are left out). */
   async getClaims(ids: readonly string[]): Promise<Claim[]> {
     const out: Claim[] = [];
-    for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.listClaims({ ids: part } as ClaimFilter)));
+    for (const part of chunks([...new Set(ids)], CHUNK_IDS)) out.push(...(await this.readClaims({ ids: part })));
     return inOrderAsked(out, ids);
   }
 
@@ -323,13 +327,18 @@ export class KyselyRepository implements Repository {
   }
 
   async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
+    return this.readClaims(filter);
+  }
+
+  /** {@link listClaims} from the store itself, whatever a subclass answers from (`getClaims` reads here too). */
+  private async readClaims(filter: ClaimFilter & { ids?: readonly string[] }): Promise<Claim[]> {
     let q = this.claimQuery(filter).selectAll('claim').orderBy('claim.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
     return this.hydrateClaims(await q.execute());
   }
 
   /** Claims from their rows, with evidence and attribution read a chunk of ids at a time; in the rows' order. */
-  private async hydrateClaims(rows: readonly Database['claim'][]): Promise<Claim[]> {
+  protected async hydrateClaims(rows: readonly Database['claim'][]): Promise<Claim[]> {
     const out: Claim[] = [];
     for (const part of chunks(rows, CHUNK_IDS)) {
       const ids = part.map((r) => r.id);

@@ -68,29 +68,28 @@ export async function testEngines(): Promise<TestEngines> {
     await (await openPostgresStore({ url, maxConnections: 1 })).close();
     return url;
   };
-  const postgres: EngineHarness = pg.available
-    ? {
-        name: 'postgres',
-        async open() {
-          template ??= migratedTemplate();
-          lastPg = await pg.server.createDatabase({ template: await template });
-          const repo = await openPostgresStore({ url: lastPg, maxConnections: 4 });
-          opened.push(repo);
-          return repo;
-        },
-        lastLocation: () => lastPg,
-        release,
-      }
-    : {
-        name: 'postgres',
-        skip: pg.reason,
-        open: () => Promise.reject(new Error(pg.reason)),
-        lastLocation: () => undefined,
-        release,
-      };
+  const postgresOpening = (readModel: boolean): EngineHarness => {
+    const variant = readModel ? { variant: 'with read model' } : {};
+    if (!pg.available) return { name: 'postgres', ...variant, skip: pg.reason, open: () => Promise.reject(new Error(pg.reason)), lastLocation: () => undefined, release };
+    return {
+      name: 'postgres',
+      ...variant,
+      async open() {
+        template ??= migratedTemplate();
+        lastPg = await pg.server.createDatabase({ template: await template });
+        const repo = await openPostgresStore({ url: lastPg, maxConnections: 4, readModel });
+        opened.push(repo);
+        // Built now, so every read after this store's writes is answered by the model (kept current from the history).
+        if (readModel) await repo.readModel();
+        return repo;
+      },
+      lastLocation: () => lastPg,
+      release,
+    };
+  };
   if (!pg.available) console.log(`postgres store tests skipped: ${pg.reason} (set ISNAD_REQUIRE_POSTGRES=1 to make this an error)`);
   return {
-    engines: [sqliteOpening(false), sqliteOpening(true), postgres],
+    engines: [sqliteOpening(false), sqliteOpening(true), postgresOpening(false), postgresOpening(true)],
     async teardown() {
       await release();
       if (pg.available) await pg.server.stop();

@@ -5,6 +5,7 @@ import { isPostgresUrl } from '../../store/open-store.js';
 import { AuthService } from '../../server/auth/auth.js';
 import { openAccountStore } from '../../server/auth/account-store.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, listen, webDist } from '../../server/listen.js';
+import { ModelBackedRepository } from '../../store/memory/model-backed-repository.js';
 import { FastSqliteRepository, SERVING_OTHER_WRITERS_LAG_MS } from '../../store/sqlite/fast-repository.js';
 import { PROJECT_ROOT, storeLocation, type CliContext } from '../context.js';
 import { rerunAsServer, stopWithParent, wantsServerRerun } from '../server-heap.js';
@@ -14,7 +15,7 @@ export interface ServeOptions {
   readonly port: string;
   /** Server mode: sign-in with accounts and roles. Always on for a PostgreSQL store. */
   readonly auth?: boolean;
-  /** Hold a SQLite store's claims in memory for faster views (default on; `--no-read-model`). */
+  /** Hold the store's claims in memory for faster views (default on; `--no-read-model`). */
   readonly readModel?: boolean;
 }
 
@@ -33,7 +34,7 @@ export async function serveUntilStopped(ctx: CliContext, opts: ServeOptions): Pr
     throw new IsnadError('bad_input', `Local mode has no sign-in, so it listens on loopback only; to serve on ${opts.host}, run server mode: isnad serve --auth --host ${opts.host}`);
   }
   const repo = await ctx.open();
-  if (opts.readModel !== false && repo instanceof FastSqliteRepository) holdClaimsInMemory(repo);
+  if (opts.readModel !== false && (repo instanceof FastSqliteRepository || repo instanceof ModelBackedRepository)) holdClaimsInMemory(repo);
   const kb = await ctx.kb();
   const webRoot = webDist(PROJECT_ROOT);
   const accounts = serverMode ? await openAccountStore(location) : undefined;
@@ -51,15 +52,15 @@ export async function serveUntilStopped(ctx: CliContext, opts: ServeOptions): Pr
   }
 }
 
-/** Builds the store's read model in the background (views use the file until it is ready) and says when it is. */
-function holdClaimsInMemory(repo: FastSqliteRepository): void {
+/** Builds the store's read model in the background (views read the store until it is ready) and says when it is. */
+function holdClaimsInMemory(repo: FastSqliteRepository | ModelBackedRepository): void {
   repo.useReadModel = true;
-  // Thousands of views a second need not each ask the file whether another process wrote.
+  // Thousands of views a second need not each ask the store whether another process wrote.
   repo.otherWritersLagMs = SERVING_OTHER_WRITERS_LAG_MS;
   const started = performance.now();
   repo.readModel().then(
     (model) => model && process.stdout.write(`  Views now read ${model.size} claims from memory (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s).\n`),
-    (err: Error) => process.stderr.write(`isnad: could not hold the claims in memory (${err.message}); views read the file.\n`),
+    (err: Error) => process.stderr.write(`isnad: could not hold the claims in memory (${err.message}); views read the store.\n`),
   );
 }
 
@@ -70,11 +71,11 @@ export function register(program: Command, ctx: CliContext): void {
     .option('--host <host>', 'interface to listen on', DEFAULT_HOST)
     .option('--port <port>', 'port to listen on', String(DEFAULT_PORT))
     .option('--auth', 'server mode: accounts and roles (viewer/editor/admin) on every route; always on for PostgreSQL')
-    .option('--no-read-model', 'answer views from the SQLite file only, without holding its claims and entities in memory (about 1 GB per million claims)')
+    .option('--no-read-model', 'answer views from the store only (the SQLite file or the PostgreSQL server), without holding its claims and entities in memory (about 1 GB per million claims)')
     .addHelpText('after', `\nExamples:\n  isnad serve\n  isnad serve --port 8080\n  isnad serve --db other.sqlite\n  isnad user add amira --role admin && isnad serve --auth\n  isnad serve --db postgres://isnad@db.example/isnad --host 0.0.0.0\n\nThe API is described at /openapi.json.`)
     .action(async (opts: ServeOptions) => {
-      // A SQLite store's read model wants a larger young generation, which Node takes only at start.
-      if (opts.readModel !== false && !isPostgresUrl(storeLocation(ctx.options).location) && wantsServerRerun()) {
+      // The read model wants a larger young generation, which Node takes only at start.
+      if (opts.readModel !== false && wantsServerRerun()) {
         process.exitCode = await rerunAsServer();
         return;
       }

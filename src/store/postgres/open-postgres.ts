@@ -1,10 +1,10 @@
 /**
  * The shared store: PostgreSQL through `pg`'s connection pool and Kysely's PostgresDialect,
- * migrated on open with the same migrations as SQLite.
+ * migrated on open with the same migrations as SQLite; with `readModel`, views read from memory.
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { KyselyRepository } from '../kysely-repository.js';
+import { ModelBackedRepository } from '../memory/model-backed-repository.js';
 import { migrateToLatest } from '../migrate.js';
 import type { Database as Schema } from '../schema.js';
 import { defaultFold } from '../fold.js';
@@ -14,7 +14,7 @@ import { probeCapabilities, trigramInstalled } from './postgres-capabilities.js'
 export type { PostgresStoreOptions } from './postgres-config.js';
 
 /** Opens (migrating if needed) a PostgreSQL store. The database must exist. */
-export async function openPostgresStore(opts: PostgresStoreOptions): Promise<KyselyRepository> {
+export async function openPostgresStore(opts: PostgresStoreOptions): Promise<ModelBackedRepository> {
   const pool = new pg.Pool({
     connectionString: opts.url,
     max: opts.maxConnections ?? 10,
@@ -29,12 +29,15 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Kys
     let caps = await probeCapabilities(db as Kysely<unknown>);
     if (!opts.readonly) await migrateToLatest(db as Kysely<unknown>, caps);
     caps = Object.freeze({ ...caps, trigramSearch: await trigramInstalled(db as Kysely<unknown>) });
-    return new KyselyRepository(db, caps, {
+    const repo = new ModelBackedRepository(db, caps, {
       fold: defaultFold,
       close: async () => {
         await db.destroy();
       },
     });
+    repo.useReadModel = opts.readModel ?? false;
+    repo.otherWritersLagMs = opts.otherWritersLagMs ?? 0;
+    return repo;
   } catch (err) {
     await db.destroy();
     throw err;

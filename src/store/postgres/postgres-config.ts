@@ -8,4 +8,11 @@ export interface PostgresStoreOptions {
   readonly readonly?: boolean;
   /** Name recorded as `application_name` on the server. Default is `'isnad'`. */
   readonly applicationName?: string;
+  /**
+   * Hold the claims and entities in memory and answer views from there (`memory/read-model.ts`):
+   * for a long-running server; about 1 GB of memory per million claims. Default is `false`.
+   */
+  readonly readModel?: boolean;
+  /** See `ModelBackedRepository.otherWritersLagMs`. Default is `0` (each view checks for other processes' commits). */
+  readonly otherWritersLagMs?: number;
 }

@@ -5,6 +5,7 @@
  * they are exactly what the generic Kysely path returns (`fast-queries.test.ts` checks it).
  */
 import type Database from 'better-sqlite3';
+import { inOrderAsked } from '../../core/collections.js';
 import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
 import type { ClaimReadFilter } from '../memory/claim-filter.js';
 import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
@@ -14,13 +15,6 @@ import type { AttributionRow, ClaimRow, EntityRow, EvidenceRow, SourceRow } from
 /** Batches at or below this size are fetched row by row; bigger ones in one json_each join (faster from two rows on). */
 const SMALL = 1;
 const PREFIX_END = '\u{10FFFF}';
-
-/** Records ordered by the first position of their id in `ids` (as the generic repository orders them). */
-export function inOrderAsked<T extends { id: string }>(records: T[], ids: readonly string[]): T[] {
-  const order = new Map<string, number>();
-  ids.forEach((id, i) => order.has(id) || order.set(id, i));
-  return records.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-}
 
 /**
  * Each claim's evidence and attribution as JSON arrays in its own row, so a read is one

@@ -25,7 +25,8 @@ import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, ReachOptions, Re
 import type { Database as Schema } from '../schema.js';
 import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
 import type { ClaimReadFilter } from '../memory/claim-filter.js';
-import { FastQueries, inOrderAsked } from './fast-queries.js';
+import { inOrderAsked } from '../../core/collections.js';
+import { FastQueries } from './fast-queries.js';
 import { sortById } from '../memory/binary-order.js';
 import { BuildStopped, ReadModel } from './read-model.js';
 

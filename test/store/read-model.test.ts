@@ -1,57 +1,105 @@
 /**
- * The in-memory read model answers as the file does, and stays so: after this store's writes,
- * after another process's writes to the same file, after what it must be rebuilt for, around
- * transactions, and when the store closes while it is being built.
+ * The in-memory read model answers as the store does, and stays so, on every engine that has
+ * one (the SQLite file, and the shared PostgreSQL store when it can be had; required under CI):
+ * after this store's writes, after another process's writes to the same store, after what it
+ * must be rebuilt for, around transactions, and when the store closes while it is being built.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateDataset } from '../../../bench/generate/kb.js';
-import type { Claim, Dataset } from '../../core/model.js';
-import type { ClaimFilter, Repository } from '../repository.js';
-import { FastSqliteRepository } from './fast-repository.js';
-import { openSqliteStore } from './open-sqlite.js';
+import { generateDataset } from '../../bench/generate/kb.js';
+import type { Claim, Dataset, EntityLabel } from '../../src/core/model.js';
+import type { KyselyRepository } from '../../src/store/kysely-repository.js';
+import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
+import type { ClaimFilter, Repository } from '../../src/store/repository.js';
+import { FastSqliteRepository } from '../../src/store/sqlite/fast-repository.js';
+import { openSqliteStore } from '../../src/store/sqlite/open-sqlite.js';
+import { postgresForTests } from '../support/postgres.js';
+
+/** A store that can hold a read model: the SQLite file's, or the PostgreSQL store's. */
+type Modelled = KyselyRepository & {
+  readModel(): Promise<{ readonly size: number; sync(): boolean | Promise<boolean> } | undefined>;
+  oneView<T>(fn: () => Promise<T>): Promise<T>;
+  otherWritersLagMs: number;
+  labelAtHand(id: string): EntityLabel | null | undefined;
+};
+
+interface Engine {
+  readonly name: string;
+  readonly skip?: string;
+  /** Whether the store's own reads see its open transaction's writes (SQLite: one connection; PostgreSQL: a pool). */
+  readonly readsSeeOpenTransaction?: boolean;
+  /** Where a new store can be made. */
+  location(): Promise<string>;
+  open(location: string, readModel: boolean): Promise<Modelled>;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'isnad-read-model-'));
 const opened: Repository[] = [];
+const pg = await postgresForTests();
 afterAll(async () => {
   for (const r of opened) await r.close().catch(() => {});
+  if (pg.available) await pg.server.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 let n = 0;
+const keep = <T extends Repository>(repo: T): T => (opened.push(repo), repo);
 
-async function open(file: string, readModel: boolean): Promise<FastSqliteRepository> {
-  const repo = await openSqliteStore({ file, readModel });
-  opened.push(repo);
-  expect(repo).toBeInstanceOf(FastSqliteRepository);
-  return repo as FastSqliteRepository;
-}
-
-/** A store read through its model, and a second, plain connection to the same file (another process, as far as SQLite knows). */
-async function twoConnections(ds: Dataset): Promise<{ modelled: FastSqliteRepository; other: FastSqliteRepository }> {
-  const file = join(dir, `store-${n++}.sqlite`);
-  const other = await open(file, false);
-  await other.importDataset(ds, { actor: 'test' });
-  const modelled = await open(file, true);
-  expect((await modelled.readModel())?.size).toBe(ds.claims.length);
-  return { modelled, other };
-}
+const sqlite: Engine = {
+  name: 'the SQLite store',
+  readsSeeOpenTransaction: true,
+  location: async () => join(dir, `store-${n++}.sqlite`),
+  async open(file, readModel) {
+    const repo = keep(await openSqliteStore({ file, readModel }));
+    expect(repo).toBeInstanceOf(FastSqliteRepository);
+    return repo as FastSqliteRepository;
+  },
+};
+let template: Promise<string> | undefined;
+const postgres: Engine = pg.available
+  ? {
+      name: 'the PostgreSQL store',
+      async location() {
+        // One database migrated once, copied for each store.
+        template ??= pg.server.createDatabase().then(async (url) => (await (await openPostgresStore({ url, maxConnections: 1 })).close(), url));
+        return pg.server.createDatabase({ template: await template });
+      },
+      open: async (url, readModel) => keep(await openPostgresStore({ url, maxConnections: 4, readModel })),
+    }
+  : { name: 'the PostgreSQL store', skip: pg.reason, location: () => Promise.reject(new Error(pg.reason)), open: () => Promise.reject(new Error(pg.reason)) };
+if (!pg.available) console.log(`postgres read model tests skipped: ${pg.reason} (set ISNAD_REQUIRE_POSTGRES=1 to make this an error)`);
 
 const generated = generateDataset('tiny', 7);
 const disputed = generated.claims.filter((c) => c.dispute);
 /** A claim on a proposition another claim denies, outside any dispute: its contested flag rests on the other's status. */
 const opposed = generated.claims.find((c) => !c.dispute && c.stance === 'denies' && generated.claims.some((o) => o.id !== c.id && o.subject === c.subject && o.predicate === c.predicate && o.object === c.object && o.value === c.value && o.stance === 'asserts' && !o.dispute));
 
-/** Two connections over 100 claims, the model's history checks counted. */
-async function countingChecks(): Promise<{ modelled: FastSqliteRepository; other: FastSqliteRepository; checks: { count: number } }> {
-  const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 100) });
-  const model = (await modelled.readModel())!;
-  const checks = { count: 0 };
-  const sync = model.sync.bind(model);
-  model.sync = () => (checks.count++, sync());
-  return { modelled, other, checks };
-}
+describe.each([sqlite, postgres])('the read model of $name', (engine) => {
+  if (engine.skip) {
+    it.skip(`(skipped: ${engine.skip})`, () => {});
+    return;
+  }
+
+  /** A store read through its model, and a second, plain connection to the same store (another process, as far as the store knows). */
+  async function twoConnections(ds: Dataset): Promise<{ modelled: Modelled; other: Modelled; location: string }> {
+    const location = await engine.location();
+    const other = await engine.open(location, false);
+    await other.importDataset(ds, { actor: 'test' });
+    const modelled = await engine.open(location, true);
+    expect((await modelled.readModel())?.size).toBe(ds.claims.length);
+    return { modelled, other, location };
+  }
+
+  /** Two connections over 100 claims, the model's history checks counted. */
+  async function countingChecks(): Promise<{ modelled: Modelled; other: Modelled; checks: { count: number } }> {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 100) });
+    const model = (await modelled.readModel())!;
+    const checks = { count: 0 };
+    const sync = model.sync.bind(model);
+    model.sync = () => (checks.count++, sync());
+    return { modelled, other, checks };
+  }
 
 const status = async (repo: Repository, id: string) => (await repo.getClaim(id))?.status;
 
@@ -73,7 +121,6 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
   for (const e of entities) expect(new Set(await a.reachable(e, { ...reach, predicates: [...reach.predicates], statuses: [...reach.statuses] }))).toEqual(new Set(await b.reachable(e, { ...reach, predicates: [...reach.predicates], statuses: [...reach.statuses] })));
 }
 
-describe('the read model of the SQLite store', () => {
   it('follows writes made through its own store and through another connection, record by record', async () => {
     expect(opposed).toBeDefined();
     const { modelled, other } = await twoConnections(generated);
@@ -115,14 +162,14 @@ describe('the read model of the SQLite store', () => {
   });
 
   it('holds a claim in a dispute as contested when no other claim shares its proposition, followed and built', async () => {
-    const { modelled, other } = await twoConnections(generated);
+    const { modelled, other, location } = await twoConnections(generated);
     // Moved to another subject, the disputed claim is alone on its proposition: only its dispute makes it contested.
     const lone: Claim = { ...disputed[0]!, subject: generated.entities.find((e) => e.type === 'place')!.id };
     await other.updateClaim(lone, { actor: 'other' });
     const contested = async (repo: Repository) => (await repo.listClaims({ subject: lone.subject, contested: true })).map((c) => c.id);
     expect(await contested(other)).toContain(lone.id);
     expect(await contested(modelled)).toEqual(await contested(other));
-    const rebuilt = await open(other.raw.name, true);
+    const rebuilt = await engine.open(location, true);
     expect((await rebuilt.readModel())?.size).toBe(generated.claims.length);
     expect(await contested(rebuilt)).toEqual(await contested(other));
   });
@@ -149,8 +196,9 @@ describe('the read model of the SQLite store', () => {
     await expect(
       modelled.transaction(async (trx) => {
         await trx.importDataset({ sources: [], entities: [], perspectives: [], disputes: [], claims: [{ ...claim, dispute: undefined }] }, { actor: 'me' });
-        // Read through the store itself while the transaction is open: the file answers.
-        expect(await modelled.getClaim(claim.id)).toBeDefined();
+        // Read through the store itself while the transaction is open: the store answers (SQLite's
+        // one connection sees the write; PostgreSQL reads on another connection, and the model has not taken it in either).
+        expect(await modelled.getClaim(claim.id)).toEqual(engine.readsSeeOpenTransaction ? expect.objectContaining({ id: claim.id }) : undefined);
         throw new Error('changed my mind');
       }),
     ).rejects.toThrow('changed my mind');
@@ -217,10 +265,10 @@ describe('the read model of the SQLite store', () => {
   });
 
   it('stops building when the store is closed, without an error', async () => {
-    const file = join(dir, `store-${n++}.sqlite`);
-    const writer = await open(file, false);
+    const location = await engine.location();
+    const writer = await engine.open(location, false);
     await writer.importDataset(generated, { actor: 'test' });
-    const repo = await open(file, true);
+    const repo = await engine.open(location, true);
     expect(await repo.listClaims({ subject: generated.claims[0]!.subject })).not.toHaveLength(0); // starts the build
     await repo.close();
     expect(await repo.readModel()).toBeUndefined();

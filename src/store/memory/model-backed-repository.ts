@@ -1,0 +1,196 @@
+/**
+ * A Kysely store (the shared PostgreSQL one) whose views can read from an in-memory read model
+ * (`kysely-read-model.ts`) instead of the server: for `isnad serve`, where a view of the server
+ * costs a round trip per statement (2–9 ms at a million claims) and one from memory well under
+ * a millisecond. Off unless `useReadModel` is set; then the model is built in the background and
+ * reads go to the store until it is ready, and inside transactions.
+ *
+ * Currency: this repository's own writes are seen by the next read. Other processes' commits are
+ * seen at the first read of a view that begins {@link ModelBackedRepository.otherWritersLagMs} or
+ * more after the last check (each check is one statement), and at every read made outside a view.
+ */
+import { inOrderAsked } from '../../core/collections.js';
+import type { Claim, Entity, EntityLabel, Source } from '../../core/model.js';
+import { KyselyRepository } from '../kysely-repository.js';
+import type { ClaimFilter, ReachOptions } from '../repository.js';
+import { rowToSource } from '../rows.js';
+import { BuildStopped } from './read-model.js';
+import { KyselyReadModel, type StoreReads } from './kysely-read-model.js';
+
+export class ModelBackedRepository extends KyselyRepository {
+  /** Answer views from memory (see {@link readModel}); `isnad serve` sets it. */
+  useReadModel = false;
+  /** How long views may go on without checking for other processes' commits (0: each view checks once). */
+  otherWritersLagMs = 0;
+  private model?: KyselyReadModel;
+  private building?: Promise<void>;
+  private modelError?: Error;
+  private following?: Promise<void>;
+  private closed = false;
+  /** Views running (see {@link oneView}). */
+  private views = 0;
+  /** Transactions of this repository's that have ended, and how many had when a view's check last followed the history (-1: check at the next read). */
+  private writes = 0;
+  private followedWrites = -1;
+  /** When the model last checked the history (`performance.now()`). */
+  private checkedAt = -Infinity;
+
+  override async close(): Promise<void> {
+    this.closed = true;
+    await this.building?.catch(() => {});
+    await super.close();
+  }
+
+  protected override transactionEnded(): void {
+    this.writes++;
+  }
+
+  /**
+   * The read model once it is built and current: for a server to wait for at start, or a test.
+   * Undefined when `useReadModel` is off. Reads do not wait: until the model is ready they go to the store.
+   */
+  async readModel(): Promise<KyselyReadModel | undefined> {
+    for (;;) {
+      if (this.modelError) throw this.modelError;
+      if (!this.useReadModel || this.closed) return undefined;
+      const ready = await this.current();
+      if (ready) return ready;
+      await this.building;
+    }
+  }
+
+  /** `Repository.oneView`: the history is checked at the view's first read when the lag has passed since the last check. */
+  async oneView<T>(fn: () => Promise<T>): Promise<T> {
+    this.views++;
+    if (performance.now() - this.checkedAt >= this.otherWritersLagMs) this.followedWrites = -1;
+    try {
+      return await fn();
+    } finally {
+      this.views--;
+    }
+  }
+
+  /** The model brought up to date, or undefined when it is off or not built yet (a build is then started in the background). */
+  private async current(): Promise<KyselyReadModel | undefined> {
+    if (!this.useReadModel || this.closed) return undefined;
+    if (this.model && this.views === 0) await this.follow();
+    else while (this.model && this.followedWrites !== this.writes) await this.follow();
+    if (!this.model) this.building ??= this.buildModel();
+    return this.model;
+  }
+
+  /** One check of the history at a time; a read that comes meanwhile waits for it. */
+  private follow(): Promise<void> {
+    this.following ??= (async () => {
+      try {
+        const writes = this.writes;
+        const model = this.model;
+        if (model && !(await model.sync()) && this.model === model) this.model = undefined;
+        // Outside views nothing is remembered: every read checks, and so does a view's first.
+        this.followedWrites = this.views > 0 ? writes : -1;
+        this.checkedAt = performance.now();
+      } finally {
+        this.following = undefined;
+      }
+    })();
+    return this.following;
+  }
+
+  private async buildModel(): Promise<void> {
+    try {
+      this.model = await KyselyReadModel.build(this.storeReads(), () => this.closed || !this.useReadModel);
+      this.followedWrites = -1;
+    } catch (err) {
+      // A stopped build is not an error. Any other failure turns the model off (reads go to the
+      // store, as without it) and is kept for readModel() to throw: nobody awaits a background build.
+      if (!(err instanceof BuildStopped)) {
+        this.modelError = err instanceof Error ? err : new Error(String(err));
+        this.useReadModel = false;
+      }
+    } finally {
+      this.building = undefined;
+    }
+  }
+
+  /** The store's own reads, for the model (never this class's, which would read the model). */
+  private storeReads(): StoreReads {
+    const db = this.db;
+    return {
+      latestChangeId: () => super.latestChangeId(),
+      listChanges: (opts) => super.listChanges(opts),
+      getClaims: (ids) => super.getClaims(ids),
+      getEntities: (ids) => super.getEntities(ids),
+      getSources: (ids) => super.getSources(ids),
+      claimsAfter: async (after, limit) => this.hydrateClaims(await db.selectFrom('claim').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()),
+      entitiesAfter: async (after, limit) => this.hydrateEntities(await db.selectFrom('entity').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()),
+      sourcesAfter: async (after, limit) => (await db.selectFrom('source').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()).map(rowToSource),
+      claimsOnPropositions: async (propositions) => {
+        const rows = await db.selectFrom('claim').select(['id', 'proposition']).where('proposition', 'in', [...propositions]).execute();
+        const out = new Map<string, string[]>();
+        for (const r of rows) out.set(r.proposition, [...(out.get(r.proposition) ?? []), r.id]);
+        return out;
+      },
+      claimsSharingPropositions: async () => {
+        const rows = await db
+          .selectFrom('claim')
+          .select(['id', 'proposition'])
+          .where('proposition', 'in', (eb) => eb.selectFrom('claim').select('proposition').groupBy('proposition').having((h) => h.fn.countAll(), '>', 1))
+          .orderBy('proposition')
+          .execute();
+        const out: string[][] = [];
+        for (let i = 0; i < rows.length; ) {
+          let j = i;
+          while (j < rows.length && rows[j]!.proposition === rows[i]!.proposition) j++;
+          out.push(rows.slice(i, j).map((r) => r.id));
+          i = j;
+        }
+        return out;
+      },
+    };
+  }
+
+  // ---- reads: from the model when it is current ----
+
+  override async getEntity(id: string): Promise<Entity | undefined> {
+    return (await this.getEntities([id]))[0];
+  }
+
+  override async getEntities(ids: readonly string[]): Promise<Entity[]> {
+    return (await this.current())?.getEntities(ids) ?? super.getEntities(ids);
+  }
+
+  override async getLabels(ids: readonly string[]): Promise<EntityLabel[]> {
+    return (await this.current())?.getLabels(ids) ?? super.getLabels(ids);
+  }
+
+  /** A label from the model as the view's earlier reads left it (no check: this cannot wait), undefined without a model. */
+  labelAtHand(id: string): EntityLabel | null | undefined {
+    return this.model?.labelAtHand(id);
+  }
+
+  override async getSources(ids: readonly string[]): Promise<Source[]> {
+    const model = await this.current();
+    return model ? model.getSources(ids) : super.getSources(ids);
+  }
+
+  override async getClaim(id: string): Promise<Claim | undefined> {
+    return (await this.getClaims([id]))[0];
+  }
+
+  override async getClaims(ids: readonly string[]): Promise<Claim[]> {
+    const fromModel = (await this.current())?.listClaims({ ids: [...new Set(ids)] });
+    return fromModel ? inOrderAsked(fromModel, ids) : super.getClaims(ids);
+  }
+
+  override async reachable(start: string, opts: ReachOptions): Promise<string[]> {
+    return (await this.current())?.reachable(start, opts) ?? super.reachable(start, opts);
+  }
+
+  override async listClaims(filter: ClaimFilter = {}): Promise<Claim[]> {
+    return (await this.current())?.listClaims(filter) ?? super.listClaims(filter);
+  }
+
+  override async listClaimsAny(filters: readonly Omit<ClaimFilter, 'limit' | 'offset'>[]): Promise<Claim[]> {
+    return (await this.current())?.listClaimsAny(filters) ?? super.listClaimsAny(filters);
+  }
+}
