@@ -10,7 +10,8 @@ import { historyNameIndex } from '../src/app/history-name-index.js';
 import { createApp } from '../src/server/app.js';
 import type { ModelBackedRepository } from '../src/store/memory/model-backed-repository.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
-import { FastSqliteRepository, SERVING_OTHER_WRITERS_LAG_MS } from '../src/store/sqlite/fast-repository.js';
+import { POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES } from '../src/store/capabilities.js';
+import { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { answererArgs, serveRounds, type Question, type Target } from './answerer.js';
 import { collect } from './lib.js';
@@ -33,7 +34,8 @@ export interface IsnadReady {
 }
 
 const args = answererArgs<IsnadArgs>();
-const held = { readModel: args.readModel ?? false, ...(args.readModel ? { otherWritersLagMs: SERVING_OTHER_WRITERS_LAG_MS } : {}) };
+// As `isnad serve` sets them.
+const held = { readModel: args.readModel ?? false, ...(args.readModel ? { otherWritersLagMs: (args.store === 'sqlite' ? SQLITE_CAPABILITIES : POSTGRES_CAPABILITIES).servingLagMs } : {}) };
 const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, ...held }) : await openPostgresStore({ url: args.url, ...held });
 let t = performance.now();
 const index = repo instanceof FastSqliteRepository ? repo.nameIndex() : await historyNameIndex(repo);

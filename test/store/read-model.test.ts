@@ -150,6 +150,12 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
     await other.importDataset({ sources: [{ ...source, title: `${source.title} (second edition)` }], entities: [], perspectives: [], disputes: [], claims: [] }, { actor: 'other' });
     expect((await modelled.getSources([source.id]))[0]?.title).toBe(`${source.title} (second edition)`);
 
+    // A dispute's question reworded elsewhere.
+    const dispute = generated.disputes[0]!;
+    expect(await modelled.getDisputes([dispute.id])).toEqual([dispute]);
+    await other.importDataset({ sources: [], entities: [], perspectives: [], claims: [], disputes: [{ ...dispute, question: `${dispute.question} (reworded)` }] }, { actor: 'other' });
+    expect(await modelled.getDisputes([dispute.id])).toEqual([{ ...dispute, question: `${dispute.question} (reworded)` }]);
+
     // An entity renamed elsewhere, and a small import elsewhere.
     const entity = generated.entities.find((e) => e.id === moved.subject)!;
     await other.updateEntity({ ...entity, canonical: `${entity.canonical} (renamed)` }, { actor: 'other' });

@@ -6,7 +6,7 @@ import { AuthService } from '../../server/auth/auth.js';
 import { openAccountStore } from '../../server/auth/account-store.js';
 import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, listen, webDist } from '../../server/listen.js';
 import { ModelBackedRepository } from '../../store/memory/model-backed-repository.js';
-import { FastSqliteRepository, SERVING_OTHER_WRITERS_LAG_MS } from '../../store/sqlite/fast-repository.js';
+import { FastSqliteRepository } from '../../store/sqlite/fast-repository.js';
 import { PROJECT_ROOT, storeLocation, type CliContext } from '../context.js';
 import { rerunAsServer, stopWithParent, wantsServerRerun } from '../server-heap.js';
 
@@ -56,7 +56,7 @@ export async function serveUntilStopped(ctx: CliContext, opts: ServeOptions): Pr
 function holdClaimsInMemory(repo: FastSqliteRepository | ModelBackedRepository): void {
   repo.useReadModel = true;
   // Thousands of views a second need not each ask the store whether another process wrote.
-  repo.otherWritersLagMs = SERVING_OTHER_WRITERS_LAG_MS;
+  repo.otherWritersLagMs = repo.caps.servingLagMs;
   const started = performance.now();
   repo.readModel().then(
     (model) => model && process.stdout.write(`  Views now read ${model.size} claims from memory (loaded in ${((performance.now() - started) / 1000).toFixed(1)} s).\n`),

@@ -10,7 +10,7 @@
  * Following the history by "entries after the newest seen" relies on entries becoming visible
  * in id order, which migration 007 makes so on PostgreSQL (SQLite has one writer at a time).
  */
-import { propositionKey, type Claim, type Entity, type Source } from '../../core/model.js';
+import { propositionKey, type Claim, type Dispute, type Entity, type Source } from '../../core/model.js';
 import { dayBounds } from '../day-bounds.js';
 import type { ChangeEntry } from '../repository.js';
 import { BuildStopped, FOLLOW_AT_MOST, MemoryReadModel, recordsNamed } from './read-model.js';
@@ -29,6 +29,8 @@ export interface StoreReads {
   getClaims(ids: readonly string[]): Promise<Claim[]>;
   getEntities(ids: readonly string[]): Promise<Entity[]>;
   getSources(ids: readonly string[]): Promise<Source[]>;
+  getDisputes(ids: readonly string[]): Promise<Dispute[]>;
+  listDisputes(): Promise<Dispute[]>;
   /** The ids of the claims on each of these propositions. */
   claimsOnPropositions(propositions: readonly string[]): Promise<Map<string, string[]>>;
   /** The ids of the claims on each proposition that more than one claim is on. */
@@ -64,6 +66,7 @@ export class KyselyReadModel extends MemoryReadModel {
       (after) => store.entitiesAfter(after, PAGE * 4),
       (some) => (some.forEach((e) => m.entities.set(e.id, e)), true),
     );
+    for (const d of await store.listDisputes()) m.disputes.set(d.id, d);
     await page((after) => store.sourcesAfter(after, PAGE), (some) => m.sources.fill(some));
     m.rows.startBuild();
     await page(
@@ -92,16 +95,17 @@ export class KyselyReadModel extends MemoryReadModel {
     if (entries.length === 0) return true;
     if (entries.length > FOLLOW_AT_MOST) return false;
     const named = recordsNamed(
-      entries.map((e) => ({ kind: e.targetKind, id: e.targetId, action: e.action, imported: () => (e.after as { ids?: { claims?: string[]; entities?: string[]; sources?: string[] } } | null)?.ids })),
+      entries.map((e) => ({ kind: e.targetKind, id: e.targetId, action: e.action, imported: () => (e.after as { ids?: { claims?: string[]; entities?: string[]; sources?: string[]; disputes?: string[] } } | null)?.ids })),
     );
     if (!named) return false;
     // Everything is read first and put in place in one step: reads meanwhile see the model as it was.
     const claims = named.claims.size ? await this.store.getClaims([...named.claims]) : [];
     const entities = named.entities.size ? await this.store.getEntities([...named.entities]) : [];
+    const disputes = named.disputes.size ? await this.store.getDisputes([...named.disputes]) : [];
     const propositions = this.heldPropositions(named.claims);
     for (const c of claims) propositions.add(propositionKey(c));
     const onProposition = propositions.size ? await this.store.claimsOnPropositions([...propositions]) : new Map<string, string[]>();
-    this.apply(named, { entities, claims, onProposition: (p) => onProposition.get(p) ?? [] }, boundsOf);
+    this.apply(named, { entities, claims, disputes, onProposition: (p) => onProposition.get(p) ?? [] }, boundsOf);
     this.seenChange = entries.at(-1)!.id;
     return true;
   }

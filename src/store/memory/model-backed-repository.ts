@@ -10,7 +10,7 @@
  * more after the last check (each check is one statement), and at every read made outside a view.
  */
 import { inOrderAsked } from '../../core/collections.js';
-import type { Claim, Entity, EntityLabel, Source } from '../../core/model.js';
+import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
 import { KyselyRepository } from '../kysely-repository.js';
 import type { ClaimFilter, ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
@@ -121,6 +121,8 @@ export class ModelBackedRepository extends KyselyRepository {
       getClaims: (ids) => super.getClaims(ids),
       getEntities: (ids) => super.getEntities(ids),
       getSources: (ids) => super.getSources(ids),
+      getDisputes: (ids) => super.getDisputes(ids),
+      listDisputes: () => super.listDisputes(),
       claimsAfter: async (after, limit) => this.hydrateClaims(await db.selectFrom('claim').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()),
       entitiesAfter: async (after, limit) => this.hydrateEntities(await db.selectFrom('entity').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()),
       sourcesAfter: async (after, limit) => (await db.selectFrom('source').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()).map(rowToSource),
@@ -171,6 +173,14 @@ export class ModelBackedRepository extends KyselyRepository {
   override async getSources(ids: readonly string[]): Promise<Source[]> {
     const model = await this.current();
     return model ? model.getSources(ids) : super.getSources(ids);
+  }
+
+  override async getSource(id: string): Promise<Source | undefined> {
+    return (await this.getSources([id]))[0];
+  }
+
+  override async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
+    return (await this.current())?.getDisputes(ids) ?? super.getDisputes(ids);
   }
 
   override async getClaim(id: string): Promise<Claim | undefined> {

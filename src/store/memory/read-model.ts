@@ -13,7 +13,8 @@
  * it from its store and follows the store's append-only history to keep it current, whichever
  * process wrote. Cost per million claims: about 1 GB of heap.
  */
-import { propositionKey, type Claim, type Entity, type EntityLabel } from '../../core/model.js';
+import { byId } from '../../core/collections.js';
+import { propositionKey, type Claim, type Dispute, type Entity, type EntityLabel } from '../../core/model.js';
 import type { ChangeTargetKind, ReachOptions } from '../repository.js';
 import type { ClaimReadFilter } from './claim-filter.js';
 import { ClaimRows } from './claim-rows.js';
@@ -34,6 +35,7 @@ interface ImportedIds {
   readonly claims?: readonly string[];
   readonly entities?: readonly string[];
   readonly sources?: readonly string[];
+  readonly disputes?: readonly string[];
 }
 
 /** One history entry as a model follows it: its target, and for an import the ids it wrote (undefined when not listed or too many). */
@@ -49,6 +51,7 @@ export interface NamedRecords {
   readonly claims: Set<string>;
   readonly entities: Set<string>;
   readonly sources: Set<string>;
+  readonly disputes: Set<string>;
 }
 
 /**
@@ -57,17 +60,18 @@ export interface NamedRecords {
  * be built again.
  */
 export function recordsNamed(entries: Iterable<FollowedEntry>): NamedRecords | undefined {
-  const named: NamedRecords = { claims: new Set(), entities: new Set(), sources: new Set() };
+  const named: NamedRecords = { claims: new Set(), entities: new Set(), sources: new Set(), disputes: new Set() };
   for (const x of entries) {
     if (x.kind === 'claim') named.claims.add(x.id);
     else if (x.kind === 'entity') named.entities.add(x.id);
     else if (x.kind === 'source') named.sources.add(x.id);
     else if (x.kind === 'dataset' && x.action === 'import') {
       const ids = x.imported();
-      if (!ids?.claims || !ids.entities || !ids.sources || ids.claims.length + ids.entities.length > FOLLOW_AT_MOST) return undefined;
+      if (!ids?.claims || !ids.entities || !ids.sources || !ids.disputes || ids.claims.length + ids.entities.length > FOLLOW_AT_MOST) return undefined;
       for (const id of ids.claims) named.claims.add(id);
       for (const id of ids.entities) named.entities.add(id);
       for (const id of ids.sources) named.sources.add(id);
+      for (const id of ids.disputes) named.disputes.add(id);
     } else return undefined;
   }
   return named;
@@ -77,8 +81,19 @@ export function recordsNamed(entries: Iterable<FollowedEntry>): NamedRecords | u
 export interface RecordsRead {
   readonly entities: readonly Entity[];
   readonly claims: readonly Claim[];
+  readonly disputes: readonly Dispute[];
   /** Ids of the stored claims on a proposition (those that share one decide each other's contested flag). */
   readonly onProposition: (proposition: string) => readonly string[];
+}
+
+/** The records of `held` under these ids as read again: replaced, or removed when not read. */
+function replace<T extends { id: string }>(held: Map<string, T>, ids: Iterable<string>, read: readonly T[]): void {
+  const found = new Map(read.map((r) => [r.id, r]));
+  for (const id of ids) {
+    const r = found.get(id);
+    if (r) held.set(id, r);
+    else held.delete(id);
+  }
 }
 
 export class MemoryReadModel {
@@ -88,6 +103,8 @@ export class MemoryReadModel {
   protected readonly entities = new Map<string, Entity>();
   /** Sources as views cite them: read at the build as far as a text budget goes, the rest on first use. */
   protected readonly sources = new SourceCache();
+  /** Every dispute (a question, for the disputes view). */
+  protected readonly disputes = new Map<string, Dispute>();
   /** The newest history entry this model reflects. */
   protected seenChange = 0;
 
@@ -116,12 +133,8 @@ export class MemoryReadModel {
    */
   protected apply(named: NamedRecords, read: RecordsRead, bounds: (c: Claim) => readonly [number | null, number | null]): void {
     for (const id of named.sources) this.sources.forget(id);
-    const entities = new Map(read.entities.map((e) => [e.id, e]));
-    for (const id of named.entities) {
-      const e = entities.get(id);
-      if (e) this.entities.set(id, e);
-      else this.entities.delete(id);
-    }
+    replace(this.disputes, named.disputes, read.disputes);
+    replace(this.entities, named.entities, read.entities);
     const touched = this.heldPropositions(named.claims);
     const stored = new Map(read.claims.map((c) => [c.id, c]));
     for (const id of named.claims) {
@@ -156,6 +169,11 @@ export class MemoryReadModel {
   /** Entities by id, each once, in the order first asked, missing ones left out. */
   getEntities(ids: readonly string[]): Entity[] {
     return [...new Set(ids)].flatMap((id) => this.entities.get(id) ?? []);
+  }
+
+  /** Disputes by id, each once, ordered by id, missing ones left out. */
+  getDisputes(ids: readonly string[]): Dispute[] {
+    return [...new Set(ids)].flatMap((id) => this.disputes.get(id) ?? []).sort(byId);
   }
 
   /** Type and canonical name of entities by id, each once, in the order first asked, missing ones left out. */

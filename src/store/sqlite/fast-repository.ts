@@ -30,8 +30,6 @@ import { FastQueries } from './fast-queries.js';
 import { sortById } from '../memory/binary-order.js';
 import { BuildStopped, ReadModel } from './read-model.js';
 
-/** The {@link FastSqliteRepository.otherWritersLagMs} of a server's store (`isnad serve`). */
-export const SERVING_OTHER_WRITERS_LAG_MS = 1;
 
 /** Page cache per connection, in KiB. */
 const CACHE_KIB = 256 * 1024;
@@ -57,7 +55,7 @@ export class FastSqliteRepository extends KyselyRepository {
   /**
    * How long a view may go on without the history being checked for other connections' commits
    * (0: each view checks once). A check is a read transaction, 2–7 µs, a sixth of a small view;
-   * a server answering many views a second sets a millisecond or two, so a view beginning
+   * a server answering many views a second sets `EngineCapabilities.servingLagMs` (1 ms), so a view beginning
    * within that time of the last check does not look again. This connection's own writes are
    * seen at once either way.
    */
@@ -185,7 +183,7 @@ export class FastSqliteRepository extends KyselyRepository {
   }
 
   override async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
-    return this.fast.disputes(ids);
+    return this.current()?.getDisputes(ids) ?? this.fast.disputes(ids);
   }
 
   /**

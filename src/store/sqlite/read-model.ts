@@ -8,7 +8,7 @@
  * it again. Cost per million claims: about 1 GB of heap and 15–20 s to build.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type { Source } from '../../core/model.js';
+import type { Dispute, Source } from '../../core/model.js';
 import { dayBounds } from '../day-bounds.js';
 import { BuildStopped, FOLLOW_AT_MOST, MemoryReadModel, recordsNamed } from '../memory/read-model.js';
 import { rowToSource } from '../rows.js';
@@ -69,6 +69,7 @@ export class ReadModel extends MemoryReadModel {
       for (const e of some) m.entities.set(e.id, e);
       last = some.at(-1)!.id;
     }
+    for (const d of db.prepare('select id, question from dispute').all() as Dispute[]) m.disputes.set(d.id, { id: d.id, question: d.question });
     // Sources too, as many as the cache's text budget takes (one written meanwhile is in the history the first sync follows).
     const sources = db.prepare(`select * from source where id > ? order by id limit ${SLICE * 4}`);
     for (let last = ''; ; await slice()) {
@@ -131,11 +132,12 @@ export class ReadModel extends MemoryReadModel {
         id: x.id,
         action: x.action,
         // The counts, read by SQL, say first whether the lists are worth parsing.
-        imported: () => (x.after && x.records <= FOLLOW_AT_MOST ? (JSON.parse(x.after) as { ids?: { claims?: string[]; entities?: string[]; sources?: string[] } }).ids : undefined),
+        imported: () => (x.after && x.records <= FOLLOW_AT_MOST ? (JSON.parse(x.after) as { ids?: { claims?: string[]; entities?: string[]; sources?: string[]; disputes?: string[] } }).ids : undefined),
       })),
     );
     if (!named) return false;
     const read = {
+      disputes: named.disputes.size ? this.fast.disputes([...named.disputes]) : [],
       entities: named.entities.size ? this.fast.entities([...named.entities]) : [],
       claims: named.claims.size ? this.fast.claims({ ids: [...named.claims] }) : [],
       onProposition: (p: string) => this.onProposition.all(p) as string[],
