@@ -11,7 +11,7 @@ import { createApp } from '../src/server/app.js';
 import type { ModelBackedRepository } from '../src/store/memory/model-backed-repository.js';
 import { openPostgresStore } from '../src/store/postgres/open-postgres.js';
 import { POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES } from '../src/store/capabilities.js';
-import { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
+import type { FastSqliteRepository } from '../src/store/sqlite/fast-repository.js';
 import { openSqliteStore } from '../src/store/sqlite/open-sqlite.js';
 import { answererArgs, serveRounds, type Question, type Target } from './answerer.js';
 import { collect } from './lib.js';
@@ -24,7 +24,7 @@ export type IsnadArgs = ({ readonly store: 'sqlite'; readonly file: string } | {
 };
 
 export interface IsnadReady {
-  /** Building the name index (on first search): the SQLite store's own, or the one kept from PostgreSQL's history. */
+  /** Building the name index (on first search): the SQLite store's own, the PostgreSQL read model's, or (without a model) one kept from PostgreSQL's history. */
   readonly nameIndexBuildMs: number;
   readonly names: number;
   /** Building the read model (`isnad serve` does it in the background at start), when on. */
@@ -37,12 +37,14 @@ const args = answererArgs<IsnadArgs>();
 // As `isnad serve` sets them.
 const held = { readModel: args.readModel ?? false, ...(args.readModel ? { otherWritersLagMs: (args.store === 'sqlite' ? SQLITE_CAPABILITIES : POSTGRES_CAPABILITIES).servingLagMs } : {}) };
 const repo = args.store === 'sqlite' ? await openSqliteStore({ file: args.file, ...held }) : await openPostgresStore({ url: args.url, ...held });
+const holder = repo as FastSqliteRepository | ModelBackedRepository;
 let t = performance.now();
-const index = repo instanceof FastSqliteRepository ? repo.nameIndex() : await historyNameIndex(repo);
-const nameIndexBuildMs = performance.now() - t;
-t = performance.now();
-const model = await (repo as FastSqliteRepository | ModelBackedRepository).readModel();
+const model = await holder.readModel();
 const readModelBuildMs = model ? performance.now() - t : undefined;
+// The index searches use: SQLite's own, the PostgreSQL read model's, or one kept from the history.
+t = performance.now();
+const index = (await holder.nameIndex()) ?? (await historyNameIndex(repo));
+const nameIndexBuildMs = performance.now() - t;
 collect();
 const mem = process.memoryUsage();
 const ym = (x: Target) => `${x.year}-${String(x.month).padStart(2, '0')}`;

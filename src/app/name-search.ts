@@ -1,7 +1,7 @@
 /**
  * Transliteration-aware name search over a store: the names module's blocking index (the
- * engine's own when it keeps one, as SQLite does; else one kept current from the store's
- * history, `history-name-index.ts`), ranked with reasons; exact and prefix matches of the folded
+ * store's own when it keeps one, as SQLite and PostgreSQL's read model do; else one kept
+ * current from the store's history, `history-name-index.ts`), ranked with reasons; exact and prefix matches of the folded
  * name fill in for partial queries the matcher cannot score.
  */
 import type { Entity } from '../core/model.js';
@@ -11,14 +11,15 @@ import type { Repository } from '../store/repository.js';
 import { historyNameIndex } from './history-name-index.js';
 import type { NameSearcher, SearchHit } from './knowledge-base.js';
 
+/** A store that keeps a name index of its own (SQLite's; PostgreSQL's read model), undefined when it has none at hand. */
 interface WithNameIndex {
-  nameIndex(): NameIndex;
+  nameIndex(): NameIndex | undefined | Promise<NameIndex | undefined>;
 }
 
 const hasIndex = (repo: unknown): repo is WithNameIndex => typeof (repo as Partial<WithNameIndex>).nameIndex === 'function';
 
 async function indexFor(repo: Repository): Promise<NameIndex> {
-  return hasIndex(repo) ? repo.nameIndex() : historyNameIndex(repo);
+  return (hasIndex(repo) ? await repo.nameIndex() : undefined) ?? historyNameIndex(repo);
 }
 
 const DECISION_SCORE = { same: 1, undecided: 0.5, different: 0 } as const;

@@ -74,7 +74,7 @@ export class KyselyRepository implements Repository {
   constructor(
     protected readonly db: Db,
     readonly caps: EngineCapabilities,
-    private readonly hooks: EngineHooks,
+    protected readonly hooks: EngineHooks,
   ) {
     this.engine = caps.engine;
   }

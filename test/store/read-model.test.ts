@@ -9,7 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate/kb.js';
+import { nameSearcher } from '../../src/app/name-search.js';
 import type { Claim, Dataset, EntityLabel } from '../../src/core/model.js';
+import { basicFold } from '../../src/core/text.js';
 import type { KyselyRepository } from '../../src/store/kysely-repository.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
 import type { ClaimFilter, Repository } from '../../src/store/repository.js';
@@ -165,6 +167,23 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
     expect(await modelled.getClaim(added.id)).toEqual(await other.getClaim(added.id));
     // All of it followed without building the model again.
     expect(await modelled.readModel()).toBe(model);
+  });
+
+  it('answers name lookups and searches as the store does, and follows a name added by another connection', async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 50) });
+    const entity = generated.entities.find((e) => e.type === 'person')!;
+    const folded = basicFold(entity.names[0]!.name);
+    const lookups = async () => {
+      for (const q of [folded, folded.slice(0, 3), folded.slice(0, 1)]) for (const prefix of [false, true]) expect(await modelled.findNames(q, { prefix, limit: 20 }), `${q} ${prefix}`).toEqual(await other.findNames(q, { prefix, limit: 20 }));
+    };
+    await lookups();
+    const found = async (repo: Repository, q: string) => (await nameSearcher(repo).search(q, 5)).map((h) => h.entity.id);
+    expect(await found(modelled, entity.canonical)).toContain(entity.id);
+    await other.updateEntity({ ...entity, names: [...entity.names, { name: 'Zubayr ibn Testi al-Qurashi', kind: 'alias', sources: [] }] }, { actor: 'other' });
+    // Another spelling: only the name index (not an exact or prefix match) finds it.
+    expect(await modelled.oneView(() => found(modelled, 'Zubair al-Qurashi'))).toContain(entity.id);
+    await lookups();
+    expect(await modelled.findNames(basicFold('Zubayr ibn Testi al-Qurashi'))).toEqual([{ entityId: entity.id, name: 'Zubayr ibn Testi al-Qurashi', kind: 'alias' }]);
   });
 
   it('holds a claim in a dispute as contested when no other claim shares its proposition, followed and built', async () => {

@@ -11,10 +11,12 @@
  */
 import { inOrderAsked } from '../../core/collections.js';
 import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
+import { NameIndex } from '../../names/index.js';
 import { KyselyRepository } from '../kysely-repository.js';
-import type { ClaimFilter, ReachOptions } from '../repository.js';
+import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
 import { BuildStopped } from './read-model.js';
+import { FoldedNames } from './folded-names.js';
 import { KyselyReadModel, type StoreReads } from './kysely-read-model.js';
 
 export class ModelBackedRepository extends KyselyRepository {
@@ -34,6 +36,8 @@ export class ModelBackedRepository extends KyselyRepository {
   private followedWrites = -1;
   /** When the model last checked the history (`performance.now()`). */
   private checkedAt = -Infinity;
+  /** The model's names, for search without the server: built on the first search, kept current as the model follows the history. */
+  private names?: { readonly model: KyselyReadModel; readonly index: NameIndex; readonly folded: FoldedNames };
 
   override async close(): Promise<void> {
     this.closed = true;
@@ -152,6 +156,34 @@ export class ModelBackedRepository extends KyselyRepository {
   }
 
   // ---- reads: from the model when it is current ----
+
+  /**
+   * The model's name index, for search (built from it on first use, about as long as from the
+   * server, then kept current with it); undefined without a model (search then keeps one from
+   * the history itself).
+   */
+  async nameIndex(): Promise<NameIndex | undefined> {
+    const model = await this.current();
+    return model && this.namesOf(model).index;
+  }
+
+  override async findNames(foldedQuery: string, opts: { prefix?: boolean; limit?: number } = {}): Promise<NameHit[]> {
+    const model = await this.current();
+    return model ? this.namesOf(model).folded.find(foldedQuery, opts) : super.findNames(foldedQuery, opts);
+  }
+
+  private namesOf(model: KyselyReadModel): NonNullable<typeof this.names> {
+    if (this.names?.model === model) return this.names;
+    const index = new NameIndex();
+    for (const e of model.allEntities()) for (const n of e.names) index.add(e.id, n.name);
+    const folded = new FoldedNames(model.allEntities(), this.hooks.fold);
+    model.onEntities = (ids, current) => {
+      index.replaceEntities(ids, current);
+      folded.replaceEntities(ids, current);
+    };
+    this.names = { model, index, folded };
+    return this.names;
+  }
 
   override async getEntity(id: string): Promise<Entity | undefined> {
     return (await this.getEntities([id]))[0];

@@ -107,6 +107,8 @@ export class MemoryReadModel {
   protected readonly disputes = new Map<string, Dispute>();
   /** The newest history entry this model reflects. */
   protected seenChange = 0;
+  /** Told of entities read again (and of those gone: in `ids`, not in `current`), after the model holds them: for what is kept beside it, such as a name index. */
+  onEntities?: (ids: ReadonlySet<string>, current: readonly Entity[]) => void;
 
   /** Claims held. */
   get size(): number {
@@ -135,6 +137,7 @@ export class MemoryReadModel {
     for (const id of named.sources) this.sources.forget(id);
     replace(this.disputes, named.disputes, read.disputes);
     replace(this.entities, named.entities, read.entities);
+    if (named.entities.size) this.onEntities?.(named.entities, read.entities);
     const touched = this.heldPropositions(named.claims);
     const stored = new Map(read.claims.map((c) => [c.id, c]));
     for (const id of named.claims) {
@@ -164,6 +167,11 @@ export class MemoryReadModel {
   /** Claims matching any of the filters, each once, ordered by id, or undefined as {@link listClaims}. */
   listClaimsAny(filters: readonly ClaimReadFilter[]): Claim[] | undefined {
     return this.rows.listClaimsAny(filters);
+  }
+
+  /** Every entity held. */
+  allEntities(): IterableIterator<Entity> {
+    return this.entities.values();
   }
 
   /** Entities by id, each once, in the order first asked, missing ones left out. */
