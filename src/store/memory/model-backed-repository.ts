@@ -15,7 +15,7 @@ import { NameIndex } from '../../names/index.js';
 import { KyselyRepository } from '../kysely-repository.js';
 import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
 import { rowToSource } from '../rows.js';
-import { BuildStopped } from './read-model.js';
+import { buildInBackground } from './read-model.js';
 import { FoldedNames } from './folded-names.js';
 import { KyselyReadModel, type StoreReads } from './kysely-read-model.js';
 
@@ -102,15 +102,11 @@ export class ModelBackedRepository extends KyselyRepository {
 
   private async buildModel(): Promise<void> {
     try {
-      this.model = await KyselyReadModel.build(this.storeReads(), () => this.closed || !this.useReadModel);
+      this.model = await buildInBackground(
+        () => KyselyReadModel.build(this.storeReads(), () => this.closed || !this.useReadModel),
+        (err) => ((this.modelError = err), (this.useReadModel = false)),
+      );
       this.followedWrites = -1;
-    } catch (err) {
-      // A stopped build is not an error. Any other failure turns the model off (reads go to the
-      // store, as without it) and is kept for readModel() to throw: nobody awaits a background build.
-      if (!(err instanceof BuildStopped)) {
-        this.modelError = err instanceof Error ? err : new Error(String(err));
-        this.useReadModel = false;
-      }
     } finally {
       this.building = undefined;
     }

@@ -30,6 +30,20 @@ export class BuildStopped extends Error {
   }
 }
 
+/**
+ * A model built in the background: the model, or undefined when its build was stopped (not an
+ * error) or failed; a failure is handed to `failed`, to be kept for whoever waits on the model
+ * (nobody awaits a background build), and reads go to the store as without a model.
+ */
+export async function buildInBackground<M>(build: () => Promise<M>, failed: (err: Error) => void): Promise<M | undefined> {
+  try {
+    return await build();
+  } catch (err) {
+    if (!(err instanceof BuildStopped)) failed(err instanceof Error ? err : new Error(String(err)));
+    return undefined;
+  }
+}
+
 /** The ids an import's history entry lists (`writes.ts` records them in `after.ids`). */
 interface ImportedIds {
   readonly claims?: readonly string[];

@@ -28,7 +28,8 @@ import type { ClaimReadFilter } from '../memory/claim-filter.js';
 import { inOrderAsked } from '../../core/collections.js';
 import { FastQueries } from './fast-queries.js';
 import { sortById } from '../memory/binary-order.js';
-import { BuildStopped, ReadModel } from './read-model.js';
+import { buildInBackground } from '../memory/read-model.js';
+import { ReadModel } from './read-model.js';
 
 
 /** Page cache per connection, in KiB. */
@@ -240,15 +241,11 @@ export class FastSqliteRepository extends KyselyRepository {
 
   private async buildModel(): Promise<void> {
     try {
-      this.model = await ReadModel.build(this.raw, this.fast, () => !this.raw.open || !this.useReadModel);
+      this.model = await buildInBackground(
+        () => ReadModel.build(this.raw, this.fast, () => !this.raw.open || !this.useReadModel),
+        (err) => ((this.modelError = err), (this.useReadModel = false)),
+      );
       this.followedAt = undefined;
-    } catch (err) {
-      // A stopped build is not an error. Any other failure turns the model off (reads go to the
-      // file, as without it) and is kept for readModel() to throw: nobody awaits a background build.
-      if (!(err instanceof BuildStopped)) {
-        this.modelError = err instanceof Error ? err : new Error(String(err));
-        this.useReadModel = false;
-      }
     } finally {
       this.building = undefined;
     }

@@ -16,8 +16,6 @@ import type { SourceRow } from '../schema.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
 import type { FastQueries } from './fast-queries.js';
 
-export { BuildStopped } from '../memory/read-model.js';
-
 /** Claims read per slice of a build (a few milliseconds each). */
 const SLICE = 1000;
 
