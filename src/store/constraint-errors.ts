@@ -15,3 +15,11 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = codeOf(err);
   return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }
+
+/**
+ * True when PostgreSQL aborted the transaction to break a deadlock (`40P01`): two writers each
+ * waiting on a lock the other holds (see migration 007). The transaction was rolled back whole.
+ */
+export function isDeadlock(err: unknown): boolean {
+  return codeOf(err) === '40P01';
+}

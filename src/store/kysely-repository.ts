@@ -7,11 +7,12 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import type { Claim, Dataset, Dispute, Entity, EntityLabel, Perspective, Source } from '../core/model.js';
 import { byId, groupBy, inOrderAsked } from '../core/collections.js';
+import { IsnadError } from '../core/errors.js';
 import type { ClaimStatus, EntityType } from '../core/vocabulary.js';
 import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import * as changeLog from './change-log.js';
-import { isUniqueViolation } from './constraint-errors.js';
+import { isDeadlock, isUniqueViolation } from './constraint-errors.js';
 import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from './rows.js';
 import type { Database } from './schema.js';
@@ -80,7 +81,13 @@ export class KyselyRepository implements Repository {
   }
 
   async transaction<T>(fn: (repo: Repository) => Promise<T>): Promise<T> {
-    return this.inTransaction(fn);
+    try {
+      return await this.inTransaction(fn);
+    } catch (err) {
+      // `fn` is the caller's and may have done more than write, so it is not run again here.
+      if (isDeadlock(err)) throw new IsnadError('conflict', 'Another edit touched the same records at the same moment, so these changes were not saved; try again.', [], { cause: err });
+      throw err;
+    }
   }
 
   /**
@@ -102,12 +109,24 @@ export class KyselyRepository implements Repository {
    */
   protected transactionEnded(): void {}
 
-  /** Runs `fn` in one transaction with the writer bound to it. */
-  private write<T>(fn: (w: Writer, repo: KyselyRepository) => Promise<T>): Promise<T> {
-    return this.inTransaction((repo) => {
-      const self = repo as KyselyRepository;
-      return fn(new Writer(self.db, self.caps, self.hooks.fold, self), self);
-    });
+  /**
+   * Runs `fn` in one transaction with the writer bound to it. A write PostgreSQL aborted to break
+   * a deadlock (rolled back whole) is run once more: it then waits for the other writer and
+   * succeeds, or meets its version check as it would have without the deadlock.
+   */
+  private async write<T>(fn: (w: Writer, repo: KyselyRepository) => Promise<T>): Promise<T> {
+    const run = () =>
+      this.inTransaction((repo) => {
+        const self = repo as KyselyRepository;
+        return fn(new Writer(self.db, self.caps, self.hooks.fold, self), self);
+      });
+    if (this.db.isTransaction) return run();
+    try {
+      return await run();
+    } catch (err) {
+      if (isDeadlock(err)) return run();
+      throw err;
+    }
   }
 
   async close(): Promise<void> {

@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { POSTGRES_CAPABILITIES } from '../../src/store/capabilities.js';
 import { migrateTo } from '../../src/store/migrate.js';
+import type { ModelBackedRepository } from '../../src/store/memory/model-backed-repository.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
 import { postgresForTests, type PostgresForTests } from '../support/postgres.js';
 import { loadMini } from './repository.suite.js';
@@ -89,6 +90,16 @@ async function race(url: string): Promise<Observed> {
   }
 }
 
+/** Two stores on a new database holding the mini fixture, and a plain client to watch from; `close` ends all three. */
+async function twoWriters(): Promise<{ first: ModelBackedRepository; second: ModelBackedRepository; reader: pg.Client; close: () => Promise<void> }> {
+  if (!server.available) throw new Error(server.reason);
+  const url = await server.server.createDatabase();
+  const [first, second] = [await openPostgresStore({ url }), await openPostgresStore({ url })];
+  const reader = await connect(url);
+  await first.importDataset(loadMini(), { actor: 'fixture' });
+  return { first, second, reader, close: async () => (await reader.end(), await first.close(), await second.close()) };
+}
+
 describe.skipIf(!server.available)(`history ids in commit order on PostgreSQL${server.available ? '' : ` (skipped: ${server.reason})`}`, () => {
   it('makes a second writer wait for the first to commit, so a reader following the ids misses neither entry', async () => {
     if (!server.available) return;
@@ -125,13 +136,10 @@ describe.skipIf(!server.available)(`history ids in commit order on PostgreSQL${s
 
   it('orders the repository’s own writes: a rename waits for an open transaction that wrote first', async () => {
     if (!server.available) return;
-    const url = await server.server.createDatabase();
-    const [first, second] = [await openPostgresStore({ url }), await openPostgresStore({ url })];
-    const reader = await connect(url);
+    const { first, second, reader, close } = await twoWriters();
     let release!: () => void;
     const released = new Promise<void>((r) => (release = r));
     try {
-      await first.importDataset(loadMini(), { actor: 'fixture' });
       const [e1, e2] = await first.listEntities({ limit: 2 });
       if (!e1 || !e2) throw new Error('the fixture has fewer than two entities');
       let opened!: (id: number) => void;
@@ -159,9 +167,42 @@ describe.skipIf(!server.available)(`history ids in commit order on PostgreSQL${s
     } finally {
       // An assertion that failed while the transaction was open must not leave it (and close) hanging.
       release();
-      await reader.end();
-      await first.close();
-      await second.close();
+      await close();
+    }
+  });
+
+  it('turns the deadlock a multi-record transaction can meet into a clean outcome: the single write runs again, and neither writer sees a raw deadlock', async () => {
+    if (!server.available) return;
+    const { first, second, reader, close } = await twoWriters();
+    try {
+      const [entity] = await first.listEntities({ limit: 1 });
+      const [claim] = await first.listClaims({ limit: 1 });
+      if (!entity || !claim) throw new Error('the fixture has no entity or claim');
+      let go!: () => void;
+      const gate = new Promise<void>((r) => (go = r));
+      let wrote!: () => void;
+      const didWrite = new Promise<void>((r) => (wrote = r));
+      // A merge-like transaction: its first write takes the history lock, then it locks a claim row.
+      const merging = first.transaction(async (tx) => {
+        await tx.updateEntity({ ...entity, canonical: `${entity.canonical} (merged)` }, { actor: 'merge' });
+        wrote();
+        await gate;
+        await tx.updateClaim({ ...claim, note: 'moved by the merge' }, { actor: 'merge' });
+      });
+      await didWrite;
+      // A single edit of that claim: it locks the row, then waits for the history lock.
+      const editing = second.updateClaim({ ...claim, note: 'edited' }, { actor: 'editor' });
+      expect(await doneOrWaiting(editing, reader, null)).toBe('waiting');
+      go();
+      const outcomes = await Promise.allSettled([merging, editing]);
+      const described = outcomes.map((o) => (o.status === 'fulfilled' ? 'saved' : `${(o.reason as { code?: string }).code}: ${(o.reason as Error).message}`));
+      // No raw PostgreSQL deadlock reaches a caller; whichever was aborted ends as a conflict to retry, or saved on its second run.
+      for (const d of described) expect(d).toMatch(/^(saved|conflict: )/);
+      expect(described).toContain('saved');
+      const stored = await second.getClaim(claim.id);
+      expect(['moved by the merge', 'edited']).toContain(stored?.note);
+    } finally {
+      await close();
     }
   });
 });

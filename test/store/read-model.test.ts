@@ -260,23 +260,23 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
     const [first, second] = generated.claims;
     modelled.otherWritersLagMs = 60_000;
 
-    await modelled.oneView(() => status(modelled, first!.id)); // the first check since the model was built
-    expect(checks.count).toBe(1);
+    await modelled.oneView(() => status(modelled, first!.id)); // checks or not, as the model was just built
+    checks.count = 0;
     await other.setClaimStatus(second!.id, 'rejected', { actor: 'other' });
     // Within the lag: no check, so another connection's commit is not seen yet.
     for (let i = 0; i < 5; i++) expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('accepted');
-    expect(checks.count).toBe(1);
+    expect(checks.count).toBe(0);
     // Its own write is seen at once, and the check that finds it brings in the other's too.
     await modelled.setClaimStatus(first!.id, 'rejected', { actor: 'me' });
     expect(await modelled.oneView(() => status(modelled, first!.id))).toBe('rejected');
     expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('rejected');
-    expect(checks.count).toBe(2);
+    expect(checks.count).toBe(1);
     // Past the lag, the next view checks again.
     await other.setClaimStatus(second!.id, 'accepted', { actor: 'other' });
     modelled.otherWritersLagMs = 5;
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await modelled.oneView(() => status(modelled, second!.id))).toBe('accepted');
-    expect(checks.count).toBe(3);
+    expect(checks.count).toBe(2);
   });
 
   it('gives a label at hand once the model is built (null for no such entity), and none from a store without one', async () => {

@@ -31,9 +31,15 @@ export class ModelBackedRepository extends KyselyRepository {
   private closed = false;
   /** Views running (see {@link oneView}). */
   private views = 0;
-  /** Transactions of this repository's that have ended, and how many had when a view's check last followed the history (-1: check at the next read). */
-  private writes = 0;
-  private followedWrites = -1;
+  /**
+   * Checks of the history are numbered as they start (one runs at a time). `done` is the number
+   * of the last one finished; `due` the number a read must see finished: one that started after
+   * this repository's last write, after the model was built, or (with the lag passed) after a
+   * view began. A read outside views wants one that started after the read did.
+   */
+  private started = 0;
+  private done = 0;
+  private due = 0;
   /** When the model last checked the history (`performance.now()`). */
   private checkedAt = -Infinity;
   /** The model's names, for search without the server: built on the first search, kept current as the model follows the history. */
@@ -42,11 +48,17 @@ export class ModelBackedRepository extends KyselyRepository {
   override async close(): Promise<void> {
     this.closed = true;
     await this.building?.catch(() => {});
+    await this.following?.catch(() => {});
     await super.close();
   }
 
+  /** A check that starts from now on must finish before the next read (a check in flight may have missed what was just written). */
+  private checkAgain(): void {
+    this.due = this.started + 1;
+  }
+
   protected override transactionEnded(): void {
-    this.writes++;
+    this.checkAgain();
   }
 
   /**
@@ -66,7 +78,7 @@ export class ModelBackedRepository extends KyselyRepository {
   /** `Repository.oneView`: the history is checked at the view's first read when the lag has passed since the last check. */
   async oneView<T>(fn: () => Promise<T>): Promise<T> {
     this.views++;
-    if (performance.now() - this.checkedAt >= this.otherWritersLagMs) this.followedWrites = -1;
+    if (performance.now() - this.checkedAt >= this.otherWritersLagMs) this.checkAgain();
     try {
       return await fn();
     } finally {
@@ -77,22 +89,22 @@ export class ModelBackedRepository extends KyselyRepository {
   /** The model brought up to date, or undefined when it is off or not built yet (a build is then started in the background). */
   private async current(): Promise<KyselyReadModel | undefined> {
     if (!this.useReadModel || this.closed) return undefined;
-    if (this.model && this.views === 0) await this.follow();
-    else while (this.model && this.followedWrites !== this.writes) await this.follow();
+    // Fixed now, so the loop ends: each turn finishes a check, and the numbers only grow.
+    const target = this.views === 0 ? Math.max(this.due, this.started + 1) : this.due;
+    while (this.model && this.done < target) await this.follow();
     if (!this.model) this.building ??= this.buildModel();
     return this.model;
   }
 
-  /** One check of the history at a time; a read that comes meanwhile waits for it. */
+  /** The check of the history in flight, or a new one; one at a time. */
   private follow(): Promise<void> {
     this.following ??= (async () => {
+      const number = ++this.started;
       try {
-        const writes = this.writes;
         const model = this.model;
         if (model && !(await model.sync()) && this.model === model) this.model = undefined;
-        // Outside views nothing is remembered: every read checks, and so does a view's first.
-        this.followedWrites = this.views > 0 ? writes : -1;
         this.checkedAt = performance.now();
+        this.done = number;
       } finally {
         this.following = undefined;
       }
@@ -106,7 +118,8 @@ export class ModelBackedRepository extends KyselyRepository {
         () => KyselyReadModel.build(this.storeReads(), () => this.closed || !this.useReadModel),
         (err) => ((this.modelError = err), (this.useReadModel = false)),
       );
-      this.followedWrites = -1;
+      // The build's pages were read after the history id it took: the first read checks again.
+      this.checkAgain();
     } finally {
       this.building = undefined;
     }

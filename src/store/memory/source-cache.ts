@@ -11,6 +11,8 @@ const TEXT_LIMIT = 32_000_000;
 export class SourceCache {
   private readonly known = new Map<string, Source | null>();
   private chars = 0;
+  /** Counts {@link forget} calls, so a read under way can tell that one came meanwhile. */
+  private forgotten = 0;
 
   /** Sources by id, each once, in the order asked, missing ones left out; `read` returns the stored sources among the ids it is given. */
   get(ids: readonly string[], read: (ids: readonly string[]) => Source[]): Source[] {
@@ -20,12 +22,23 @@ export class SourceCache {
     return this.held(unique);
   }
 
-  /** {@link get} with a reader that answers later (a store behind a network). */
+  /**
+   * {@link get} with a reader that answers later (a store behind a network). When a source is
+   * forgotten while the read is under way (it was written meanwhile), what was read may be older
+   * than the write: it is returned but not kept.
+   */
   async getLater(ids: readonly string[], read: (ids: readonly string[]) => Promise<Source[]>): Promise<Source[]> {
     const unique = [...new Set(ids)];
     const missing = this.missing(unique);
-    if (missing.length) this.remember(missing, await read(missing));
-    return this.held(unique);
+    if (missing.length === 0) return this.held(unique);
+    const forgotten = this.forgotten;
+    const found = await read(missing);
+    if (this.forgotten === forgotten) {
+      this.remember(missing, found);
+      return this.held(unique);
+    }
+    const fresh = new Map(found.map((s) => [s.id, s]));
+    return unique.flatMap((id) => fresh.get(id) ?? this.known.get(id) ?? []);
   }
 
   private missing(ids: readonly string[]): string[] {
@@ -64,6 +77,7 @@ export class SourceCache {
 
   /** Drops one source (it was written): the next `get` reads it again. */
   forget(id: string): void {
+    this.forgotten++;
     const s = this.known.get(id);
     this.chars -= s?.text?.length ?? 0;
     this.known.delete(id);
