@@ -17,7 +17,7 @@
  * command does.
  * `--store postgres` benchmarks the shared mode instead of the embedded SQLite file: a throwaway
  * PostgreSQL cluster (or `ISNAD_TEST_DATABASE_URL`), imported through the generic path, one
- * transaction per 50,000-claim chunk, searched with the name index kept from its history.
+ * transaction per 50,000-claim chunk; with the read model, names are searched over what it holds.
  * Prints one table per size; writes bench/results/store-<size>[-postgres].json and (SQLite)
  * bench/results/store.json.
  * Nothing is asserted.

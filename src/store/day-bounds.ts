@@ -50,6 +50,11 @@ function point(s: string): Ext | undefined {
   return q ? { lo: lo - margin, hi: hi + margin } : { lo, hi };
 }
 
+/** A claim's `[t_lo, t_hi]` as `claimToRows` stores them (both null when it is undated). */
+export function claimDayBounds(c: { readonly time?: string }): [number | null, number | null] {
+  return c.time ? dayBounds(c.time) : [null, null];
+}
+
 /** `[t_lo, t_hi]` as `claimToRows` computes them for `time`. */
 export function dayBounds(time: string): [number | null, number | null] {
   const fast = fastDayBounds(time);

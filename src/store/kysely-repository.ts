@@ -13,7 +13,7 @@ import { CLAIM_STATUSES } from '../core/vocabulary.js';
 import type { EngineCapabilities } from './capabilities.js';
 import * as changeLog from './change-log.js';
 import { isDeadlock, isUniqueViolation } from './constraint-errors.js';
-import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
+import type { ChangeEntry, ChangeTargetKind, ClaimFilter, ClaimReadFilter, ImportSummary, NameHit, ReachOptions, Repository, Resolution, StoreCounts, WriteOptions } from './repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from './rows.js';
 import type { Database } from './schema.js';
 import { roundSimilarity, trigramSimilarity, trigrams } from './trigram.js';
@@ -31,7 +31,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 const PREFIX_END = '\u{10FFFF}';
 
 /** A claim filter's conditions as one expression over `claim` (every condition must hold; none: true). */
-function claimCondition(eb: ExpressionBuilder<Database, 'claim'>, f: ClaimFilter & { ids?: readonly string[] }): Expression<SqlBool> {
+function claimCondition(eb: ExpressionBuilder<Database, 'claim'>, f: ClaimReadFilter): Expression<SqlBool> {
   const all: Expression<SqlBool>[] = [];
   const never = sql<SqlBool>`1 = 0`;
   if (f.ids) all.push(f.ids.length ? eb('claim.id', 'in', [...f.ids]) : never);
@@ -323,7 +323,7 @@ export class KyselyRepository implements Repository {
     return inOrderAsked(out, ids);
   }
 
-  private claimQuery(f: ClaimFilter & { ids?: readonly string[] }) {
+  private claimQuery(f: ClaimReadFilter) {
     return this.db.selectFrom('claim').where((eb) => claimCondition(eb, f));
   }
 
@@ -350,7 +350,7 @@ export class KyselyRepository implements Repository {
   }
 
   /** {@link listClaims} from the store itself, whatever a subclass answers from (`getClaims` reads here too). */
-  private async readClaims(filter: ClaimFilter & { ids?: readonly string[] }): Promise<Claim[]> {
+  private async readClaims(filter: ClaimReadFilter): Promise<Claim[]> {
     let q = this.claimQuery(filter).selectAll('claim').orderBy('claim.id');
     if (filter.limit !== undefined) q = q.limit(filter.limit).offset(filter.offset ?? 0);
     return this.hydrateClaims(await q.execute());

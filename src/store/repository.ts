@@ -32,6 +32,9 @@ export interface ClaimFilter {
   readonly offset?: number;
 }
 
+/** A claim filter that may also name claims by id (a read by id, or a read model's refresh). */
+export type ClaimReadFilter = ClaimFilter & { readonly ids?: readonly string[] };
+
 export interface ReachOptions {
   readonly predicates: readonly Predicate[];
   readonly statuses: readonly ClaimStatus[];

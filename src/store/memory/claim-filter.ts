@@ -9,11 +9,8 @@
  */
 import { claimantOf, type Claim } from '../../core/model.js';
 import { CLAIM_STATUSES } from '../../core/vocabulary.js';
-import type { ClaimFilter } from '../repository.js';
+import type { ClaimFilter, ClaimReadFilter } from '../repository.js';
 import type { Row } from './row-lists.js';
-
-/** A claim filter that may also name claims by id (a read by id, or a model's refresh). */
-export type ClaimReadFilter = ClaimFilter & { readonly ids?: readonly string[] };
 
 /** Numbers per claim row: earliest and latest day its time can stand for (NaN when open or undated), as stored, then {@link packMeta}. */
 export const STRIDE = 3;
@@ -72,7 +69,7 @@ export type CoveredKey = 'ids' | 'entities' | 'subject' | 'subjects' | 'object' 
  * `covered` names a condition the caller's rows already meet (they came from its lists), so no
  * claim is read to test it again.
  */
-export function rowFilter(f: ClaimFilter & { readonly ids?: readonly string[] }, cols: Float64Array, predicateCodes: readonly number[] | undefined, covered?: CoveredKey): RowFilter {
+export function rowFilter(f: ClaimReadFilter, cols: Float64Array, predicateCodes: readonly number[] | undefined, covered?: CoveredKey): RowFilter {
   return { row: rowTest(f, cols, predicateCodes), claim: claimTest(f, covered) };
 }
 
@@ -114,7 +111,7 @@ function rowTest(f: ClaimFilter, cols: Float64Array, predicateCodes: readonly nu
 }
 
 /** The conditions only the claim itself can answer, but `covered`; undefined when there are none. */
-function claimTest(f: ClaimFilter & { readonly ids?: readonly string[] }, covered: CoveredKey | undefined): ((claim: Claim) => boolean) | undefined {
+function claimTest(f: ClaimReadFilter, covered: CoveredKey | undefined): ((claim: Claim) => boolean) | undefined {
   const claims: ((c: Claim) => boolean)[] = [];
   const uncovered = (key: CoveredKey) => covered !== key;
   if (f.ids && uncovered('ids')) {

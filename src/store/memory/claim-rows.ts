@@ -8,9 +8,9 @@
  */
 import { claimantOf, type Claim } from '../../core/model.js';
 import type { EntityType } from '../../core/vocabulary.js';
-import type { ReachOptions } from '../repository.js';
+import type { ClaimReadFilter, ReachOptions } from '../repository.js';
 import { compareBinary, sortById } from './binary-order.js';
-import { CONTESTED, packMeta, rowFilter, type ClaimReadFilter, type CoveredKey, statusCode, STRIDE, UNDATED, predicateOfMeta, statusOfMeta } from './claim-filter.js';
+import { CONTESTED, packMeta, rowFilter, type CoveredKey, statusCode, STRIDE, UNDATED, predicateOfMeta, statusOfMeta } from './claim-filter.js';
 import { RowLists, type Row } from './row-lists.js';
 
 /** The rows a filter can only match among; whether a row can come twice; the condition of the filter they all meet. */

@@ -10,10 +10,11 @@
  * Following the history by "entries after the newest seen" relies on entries becoming visible
  * in id order, which migration 007 makes so on PostgreSQL (SQLite has one writer at a time).
  */
+import { groupBy } from '../../core/collections.js';
 import { propositionKey, type Claim, type Dispute, type Entity, type Source } from '../../core/model.js';
-import { dayBounds } from '../day-bounds.js';
+import { claimDayBounds } from '../day-bounds.js';
 import type { ChangeEntry } from '../repository.js';
-import { BuildStopped, FOLLOW_AT_MOST, MemoryReadModel, recordsNamed } from './read-model.js';
+import { BuildStopped, FOLLOW_AT_MOST, MemoryReadModel, recordsNamed, type ImportedIds } from './read-model.js';
 
 /** Claims read per page of a build. */
 const PAGE = 2000;
@@ -31,14 +32,11 @@ export interface StoreReads {
   getSources(ids: readonly string[]): Promise<Source[]>;
   getDisputes(ids: readonly string[]): Promise<Dispute[]>;
   listDisputes(): Promise<Dispute[]>;
-  /** The ids of the claims on each of these propositions. */
-  claimsOnPropositions(propositions: readonly string[]): Promise<Map<string, string[]>>;
-  /** The ids of the claims on each proposition that more than one claim is on. */
-  claimsSharingPropositions(): Promise<string[][]>;
+  /** The claims (id and proposition) on these propositions. */
+  claimsOnPropositions(propositions: readonly string[]): Promise<{ id: string; proposition: string }[]>;
+  /** The claims (id and proposition) on every proposition that more than one claim is on. */
+  claimsSharingPropositions(): Promise<{ id: string; proposition: string }[]>;
 }
-
-/** A claim's day bounds as `rows.ts` stores them. */
-const boundsOf = (c: Claim) => (c.time ? dayBounds(c.time) : ([null, null] as const));
 
 export class KyselyReadModel extends MemoryReadModel {
   private constructor(private readonly store: StoreReads) {
@@ -73,7 +71,7 @@ export class KyselyReadModel extends MemoryReadModel {
       (after) => store.claimsAfter(after, PAGE),
       (some) => {
         for (const c of some) {
-          const [lo, hi] = boundsOf(c);
+          const [lo, hi] = claimDayBounds(c);
           m.rows.put(c, lo, hi);
         }
         return true;
@@ -81,7 +79,7 @@ export class KyselyReadModel extends MemoryReadModel {
     );
     m.rows.endBuild();
     if (stop()) throw new BuildStopped();
-    for (const ids of await store.claimsSharingPropositions()) m.markContested(ids);
+    m.markContestedByProposition(await store.claimsSharingPropositions());
     return m;
   }
 
@@ -95,7 +93,7 @@ export class KyselyReadModel extends MemoryReadModel {
     if (entries.length === 0) return true;
     if (entries.length > FOLLOW_AT_MOST) return false;
     const named = recordsNamed(
-      entries.map((e) => ({ kind: e.targetKind, id: e.targetId, action: e.action, imported: () => (e.after as { ids?: { claims?: string[]; entities?: string[]; sources?: string[]; disputes?: string[] } } | null)?.ids })),
+      entries.map((e) => ({ kind: e.targetKind, id: e.targetId, action: e.action, imported: () => (e.after as { ids?: ImportedIds } | null)?.ids })),
     );
     if (!named) return false;
     // Everything is read first and put in place in one step: reads meanwhile see the model as it was.
@@ -104,8 +102,8 @@ export class KyselyReadModel extends MemoryReadModel {
     const disputes = named.disputes.size ? await this.store.getDisputes([...named.disputes]) : [];
     const propositions = this.heldPropositions(named.claims);
     for (const c of claims) propositions.add(propositionKey(c));
-    const onProposition = propositions.size ? await this.store.claimsOnPropositions([...propositions]) : new Map<string, string[]>();
-    this.apply(named, { entities, claims, disputes, onProposition: (p) => onProposition.get(p) ?? [] }, boundsOf);
+    const onProposition = groupBy(propositions.size ? await this.store.claimsOnPropositions([...propositions]) : [], (c) => c.proposition);
+    this.apply(named, { entities, claims, disputes, onProposition: (p) => (onProposition.get(p) ?? []).map((c) => c.id) });
     this.seenChange = entries.at(-1)!.id;
     return true;
   }

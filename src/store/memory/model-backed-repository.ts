@@ -139,28 +139,13 @@ export class ModelBackedRepository extends KyselyRepository {
       claimsAfter: async (after, limit) => this.hydrateClaims(await db.selectFrom('claim').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()),
       entitiesAfter: async (after, limit) => this.hydrateEntities(await db.selectFrom('entity').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()),
       sourcesAfter: async (after, limit) => (await db.selectFrom('source').selectAll().where('id', '>', after).orderBy('id').limit(limit).execute()).map(rowToSource),
-      claimsOnPropositions: async (propositions) => {
-        const rows = await db.selectFrom('claim').select(['id', 'proposition']).where('proposition', 'in', [...propositions]).execute();
-        const out = new Map<string, string[]>();
-        for (const r of rows) out.set(r.proposition, [...(out.get(r.proposition) ?? []), r.id]);
-        return out;
-      },
-      claimsSharingPropositions: async () => {
-        const rows = await db
+      claimsOnPropositions: (propositions) => db.selectFrom('claim').select(['id', 'proposition']).where('proposition', 'in', [...propositions]).execute(),
+      claimsSharingPropositions: () =>
+        db
           .selectFrom('claim')
           .select(['id', 'proposition'])
           .where('proposition', 'in', (eb) => eb.selectFrom('claim').select('proposition').groupBy('proposition').having((h) => h.fn.countAll(), '>', 1))
-          .orderBy('proposition')
-          .execute();
-        const out: string[][] = [];
-        for (let i = 0; i < rows.length; ) {
-          let j = i;
-          while (j < rows.length && rows[j]!.proposition === rows[i]!.proposition) j++;
-          out.push(rows.slice(i, j).map((r) => r.id));
-          i = j;
-        }
-        return out;
-      },
+          .execute(),
     };
   }
 
@@ -194,10 +179,6 @@ export class ModelBackedRepository extends KyselyRepository {
     return this.names;
   }
 
-  override async getEntity(id: string): Promise<Entity | undefined> {
-    return (await this.getEntities([id]))[0];
-  }
-
   override async getEntities(ids: readonly string[]): Promise<Entity[]> {
     return (await this.current())?.getEntities(ids) ?? super.getEntities(ids);
   }
@@ -222,10 +203,6 @@ export class ModelBackedRepository extends KyselyRepository {
 
   override async getDisputes(ids: readonly string[]): Promise<Dispute[]> {
     return (await this.current())?.getDisputes(ids) ?? super.getDisputes(ids);
-  }
-
-  override async getClaim(id: string): Promise<Claim | undefined> {
-    return (await this.getClaims([id]))[0];
   }
 
   override async getClaims(ids: readonly string[]): Promise<Claim[]> {

@@ -13,10 +13,10 @@
  * it from its store and follows the store's append-only history to keep it current, whichever
  * process wrote. Cost per million claims: about 1 GB of heap.
  */
-import { byId } from '../../core/collections.js';
+import { byId, groupBy } from '../../core/collections.js';
 import { propositionKey, type Claim, type Dispute, type Entity, type EntityLabel } from '../../core/model.js';
-import type { ChangeTargetKind, ReachOptions } from '../repository.js';
-import type { ClaimReadFilter } from './claim-filter.js';
+import { claimDayBounds } from '../day-bounds.js';
+import type { ChangeTargetKind, ClaimReadFilter, ReachOptions } from '../repository.js';
 import { ClaimRows } from './claim-rows.js';
 import { SourceCache } from './source-cache.js';
 
@@ -45,7 +45,7 @@ export async function buildInBackground<M>(build: () => Promise<M>, failed: (err
 }
 
 /** The ids an import's history entry lists (`writes.ts` records them in `after.ids`). */
-interface ImportedIds {
+export interface ImportedIds {
   readonly claims?: readonly string[];
   readonly entities?: readonly string[];
   readonly sources?: readonly string[];
@@ -145,9 +145,10 @@ export class MemoryReadModel {
   /**
    * Puts in place what was read again of the records `named` names: entities and claims as
    * stored now (a record not read was removed), sources dropped to be read on next use, and the
-   * contested flag of every claim on a proposition a claim left or joined.
+   * contested flag of every claim on a proposition a claim left or joined. Day bounds are
+   * computed as the store computed them when it wrote each claim.
    */
-  protected apply(named: NamedRecords, read: RecordsRead, bounds: (c: Claim) => readonly [number | null, number | null]): void {
+  protected apply(named: NamedRecords, read: RecordsRead): void {
     for (const id of named.sources) this.sources.forget(id);
     replace(this.disputes, named.disputes, read.disputes);
     replace(this.entities, named.entities, read.entities);
@@ -159,7 +160,7 @@ export class MemoryReadModel {
       if (row !== undefined) this.rows.drop(row);
       const now = stored.get(id);
       if (!now) continue;
-      const [lo, hi] = bounds(now);
+      const [lo, hi] = claimDayBounds(now);
       this.rows.put(now, lo, hi);
       touched.add(propositionKey(now));
     }
@@ -169,6 +170,11 @@ export class MemoryReadModel {
   /** Sets the contested flag of the held claims among these, which are all the stored claims on one proposition. */
   protected markContested(ids: readonly string[]): void {
     this.rows.markContested(ids.flatMap((id) => this.rows.row(id) ?? []));
+  }
+
+  /** {@link markContested} for every proposition among these stored claims (all the claims on each). */
+  protected markContestedByProposition(claims: Iterable<{ readonly id: string; readonly proposition: string }>): void {
+    for (const group of groupBy(claims, (c) => c.proposition).values()) this.markContested(group.map((c) => c.id));
   }
 
   // ---- reads ----

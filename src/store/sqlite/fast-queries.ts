@@ -7,8 +7,7 @@
 import type Database from 'better-sqlite3';
 import { inOrderAsked } from '../../core/collections.js';
 import type { Claim, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
-import type { ClaimReadFilter } from '../memory/claim-filter.js';
-import type { ClaimFilter, NameHit, ReachOptions } from '../repository.js';
+import type { ClaimFilter, ClaimReadFilter, NameHit, ReachOptions } from '../repository.js';
 import { rowsToClaim, rowsToEntity, rowToSource } from '../rows.js';
 import type { AttributionRow, ClaimRow, EntityRow, EvidenceRow, SourceRow } from '../schema.js';
 

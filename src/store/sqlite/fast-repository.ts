@@ -21,16 +21,14 @@ import type { Claim, Dataset, Dispute, Entity, EntityLabel, Source } from '../..
 import { NameIndex } from '../../names/name-index.js';
 import type { EngineCapabilities } from '../capabilities.js';
 import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
-import type { ChangeEntry, ClaimFilter, ImportSummary, NameHit, ReachOptions, Repository, WriteOptions } from '../repository.js';
+import type { ChangeEntry, ClaimFilter, ClaimReadFilter, ImportSummary, NameHit, ReachOptions, Repository, WriteOptions } from '../repository.js';
 import type { Database as Schema } from '../schema.js';
 import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
-import type { ClaimReadFilter } from '../memory/claim-filter.js';
 import { inOrderAsked } from '../../core/collections.js';
 import { FastQueries } from './fast-queries.js';
 import { sortById } from '../memory/binary-order.js';
 import { buildInBackground } from '../memory/read-model.js';
 import { ReadModel } from './read-model.js';
-
 
 /** Page cache per connection, in KiB. */
 const CACHE_KIB = 256 * 1024;

@@ -9,8 +9,7 @@
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Dispute, Source } from '../../core/model.js';
-import { dayBounds } from '../day-bounds.js';
-import { BuildStopped, FOLLOW_AT_MOST, MemoryReadModel, recordsNamed } from '../memory/read-model.js';
+import { BuildStopped, FOLLOW_AT_MOST, MemoryReadModel, recordsNamed, type ImportedIds } from '../memory/read-model.js';
 import { rowToSource } from '../rows.js';
 import type { SourceRow } from '../schema.js';
 import { ClaimAssembler, CLAIM_COLUMNS, type AttributionValues, type ClaimValues, type EvidenceValues } from './claim-assembler.js';
@@ -88,13 +87,7 @@ export class ReadModel extends MemoryReadModel {
     m.rows.endBuild();
     await slice();
     // Contested: in a dispute (set by put), or another claim on the proposition (not rejected) takes the other stance.
-    const shared = db.prepare('select id, proposition from claim where proposition in (select proposition from claim group by proposition having count(*) > 1) order by proposition').raw().all() as [string, string][];
-    for (let i = 0; i < shared.length; ) {
-      let j = i;
-      while (j < shared.length && shared[j]![1] === shared[i]![1]) j++;
-      m.markContested(shared.slice(i, j).map(([id]) => id));
-      i = j;
-    }
+    m.markContestedByProposition(db.prepare('select id, proposition from claim where proposition in (select proposition from claim group by proposition having count(*) > 1)').all() as { id: string; proposition: string }[]);
     return m;
   }
 
@@ -130,7 +123,7 @@ export class ReadModel extends MemoryReadModel {
         id: x.id,
         action: x.action,
         // The counts, read by SQL, say first whether the lists are worth parsing.
-        imported: () => (x.after && x.records <= FOLLOW_AT_MOST ? (JSON.parse(x.after) as { ids?: { claims?: string[]; entities?: string[]; sources?: string[]; disputes?: string[] } }).ids : undefined),
+        imported: () => (x.after && x.records <= FOLLOW_AT_MOST ? (JSON.parse(x.after) as { ids?: ImportedIds }).ids : undefined),
       })),
     );
     if (!named) return false;
@@ -140,8 +133,7 @@ export class ReadModel extends MemoryReadModel {
       claims: named.claims.size ? this.fast.claims({ ids: [...named.claims] }) : [],
       onProposition: (p: string) => this.onProposition.all(p) as string[],
     };
-    // The day bounds as the store computed them when it wrote the claim.
-    this.apply(named, read, (c) => (c.time ? dayBounds(c.time) : [null, null]));
+    this.apply(named, read);
     this.seenChange = latest;
     return true;
   }
