@@ -165,8 +165,7 @@ async function runSize(sizeName: SizeName): Promise<SizeResult> {
     }
   }
   let t = performance.now();
-  if (fast) await fast.importMany(stream(), { actor: 'bench', claims: size.claims });
-  else for (const ds of stream()) await repo.importDataset(ds, { actor: 'bench' });
+  await repo.importMany(stream(), { actor: 'bench', claims: size.claims });
   const importMs = performance.now() - t - genInImport;
   generateMs += genInImport;
   log(`import done: ${claims} claims in ${(importMs / 1000).toFixed(1)} s (${rate(claims / (importMs / 1000))}); generation ${(generateMs / 1000).toFixed(1)} s`);

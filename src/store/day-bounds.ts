@@ -7,10 +7,14 @@
  * always exactly what `rows.ts` stores (checked against it in `fast-import.test.ts`).
  */
 import { parseTime } from '../core/time.js';
-import { toDay } from './rows.js';
 
 const DAY = 86_400_000;
 const POINT = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?([~?])?$/;
+
+/** Days since 1970-01-01 for a finite instant; null for open ends. */
+export function toDay(ms: number): number | null {
+  return Number.isFinite(ms) ? Math.floor(ms / DAY) : null;
+}
 
 interface Ext { lo: number; hi: number }
 

@@ -13,6 +13,15 @@ import type { ImportAfter } from './writes.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
+/** Imports with at least this many claims (and more than the store holds) drop the claim tables' secondary indexes and rebuild them afterwards. */
+export const REBUILD_INDEXES_AT = 50_000;
+
+/** A single dataset with at least this many claims goes to the engine's bulk import (PostgreSQL's COPY), when it has one. */
+export const BULK_IMPORT_AT = 1_000;
+
+/** The tables whose secondary indexes (and, on PostgreSQL, foreign keys) a large import rebuilds. */
+export const REBUILT_TABLES = ['claim', 'evidence', 'attribution', 'entity_name'] as const;
+
 /** Ids asked per existence probe. */
 const PROBE_IDS = 500;
 
@@ -98,11 +107,10 @@ export type TableRow = { [T in RecordTable]: readonly [T, Database[T]] }[RecordT
  * the order of each table's first row keeps every reference. Fills `versions` as it goes: each
  * record's own (default 1), as the replacing path gives a new record. A generator, so a bulk
  * import writes each row as it is made rather than holding a chunk's rows at once.
- * `claimRows` turns a claim into its rows (the SQLite import's is faster at day bounds).
  * Perspectives and disputes are checked storable before the first row (sources, entities and
  * claims are checked as their rows are made), so no path writes text the store would not keep.
  */
-export function* newRecordRows(ds: Dataset, fold: (name: string) => string, versions: ImportAfter['versions'], claimRows: (c: Claim) => ReturnType<typeof claimToRows> = claimToRows): Generator<TableRow> {
+export function* newRecordRows(ds: Dataset, fold: (name: string) => string, versions: ImportAfter['versions']): Generator<TableRow> {
   for (const key of ['perspectives', 'disputes'] as const) ds[key].forEach((r, i) => assertStorable(r, `${key}[${i}]`));
   for (const s of ds.sources) yield ['source', sourceToRow(s)];
   for (const d of ds.disputes) yield ['dispute', { id: d.id, question: d.question }];
@@ -113,7 +121,7 @@ export function* newRecordRows(ds: Dataset, fold: (name: string) => string, vers
     for (const n of r.names) yield ['entity_name', n];
   }
   for (const c of ds.claims) {
-    const r = claimRows(c);
+    const r = claimToRows(c);
     versions.claims[r.claim.id] = r.claim.version;
     yield ['claim', r.claim];
     for (const e of r.evidence) yield ['evidence', e];

@@ -18,11 +18,18 @@ import { rowsToClaim, rowsToEntity, rowToSource } from './rows.js';
 import type { Database } from './schema.js';
 import { roundSimilarity, trigramSimilarity, trigrams } from './trigram.js';
 import { chunks, CHUNK_IDS, Writer } from './writes.js';
+import { BULK_IMPORT_AT, REBUILD_INDEXES_AT } from './insert-new.js';
 
 export interface EngineHooks {
   /** Folds a name into the key stored in `entity_name.folded`. */
   readonly fold: (name: string) => string;
   readonly close: () => Promise<void>;
+  /**
+   * The engine's own bulk import, faster than row inserts (PostgreSQL's COPY), for datasets none
+   * of whose records is stored: in one transaction of its own, as one `importDataset` call per
+   * dataset would write them; undefined, having changed nothing, when a record is stored.
+   */
+  readonly bulkImport?: (datasets: Iterable<Dataset>, opts: { actor: string; claims?: number; rebuildIndexesAt: number }) => Promise<ImportSummary[] | undefined>;
 }
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -69,8 +76,17 @@ function claimCondition(eb: ExpressionBuilder<Database, 'claim'>, f: ClaimReadFi
   return eb.and(all);
 }
 
+/** A bulk import found records stored already and cannot go back over datasets that came as a stream. */
+export function storedAlready(): IsnadError {
+  return new IsnadError('conflict', 'Some of these records are stored already, and the datasets came as a stream that cannot be read twice; import them one at a time to replace those records.');
+}
+
 export class KyselyRepository implements Repository {
   readonly engine: 'sqlite' | 'postgres';
+  /** A bulk import of at least this many claims (and more than the store holds) rebuilds the claim tables' indexes once instead of row by row. */
+  rebuildIndexesAt = REBUILD_INDEXES_AT;
+  /** A single dataset of at least this many claims goes to the engine's bulk import, when it has one. */
+  bulkImportAt = BULK_IMPORT_AT;
 
   constructor(
     protected readonly db: Db,
@@ -136,6 +152,8 @@ export class KyselyRepository implements Repository {
   // ---- writes (see writes.ts) ----
 
   async importDataset(ds: Dataset, opts: { actor?: string } = {}): Promise<ImportSummary> {
+    const bulk = ds.claims.length >= this.bulkImportAt ? await this.bulkImport([ds], opts.actor ?? 'import', ds.claims.length) : undefined;
+    if (bulk) return bulk[0]!;
     const run = (upsert: boolean) => this.write((w) => w.importDataset(ds, opts.actor ?? 'import', { upsert }));
     if (this.db.isTransaction) return run(false);
     try {
@@ -145,6 +163,36 @@ export class KyselyRepository implements Repository {
       // was rolled back, and runs again on the path that replaces records.
       if (isUniqueViolation(err)) return run(true);
       throw err;
+    }
+  }
+
+  /**
+   * Imports datasets in order, with the same result as one `importDataset` call each (one history
+   * entry each), in one transaction: all or nothing. `claims`, when given, is the total expected
+   * (it decides whether indexes are rebuilt once at the end). On an engine with a bulk import,
+   * records that already exist send the datasets one by one to `importDataset` instead, which
+   * only a re-iterable `datasets` (such as an array) can be.
+   */
+  async importMany(datasets: Iterable<Dataset>, opts: { actor?: string; claims?: number } = {}): Promise<ImportSummary[]> {
+    const actor = opts.actor ?? 'import';
+    const bulk = await this.bulkImport(datasets, actor, opts.claims);
+    if (bulk) return bulk;
+    if (this.hooks.bulkImport && !this.db.isTransaction && !Array.isArray(datasets)) throw storedAlready();
+    return this.transaction(async (repo) => {
+      const out: ImportSummary[] = [];
+      for (const ds of datasets) out.push(await repo.importDataset(ds, { actor }));
+      return out;
+    });
+  }
+
+  /** The engine's bulk import, when it has one and this repository is not inside a transaction; undefined otherwise, or when a record is stored already. */
+  private async bulkImport(datasets: Iterable<Dataset>, actor: string, claims: number | undefined): Promise<ImportSummary[] | undefined> {
+    const bulk = this.hooks.bulkImport;
+    if (!bulk || this.db.isTransaction) return undefined;
+    try {
+      return await bulk(datasets, { actor, rebuildIndexesAt: this.rebuildIndexesAt, ...(claims !== undefined ? { claims } : {}) });
+    } finally {
+      this.transactionEnded();
     }
   }
 

@@ -114,6 +114,8 @@ export interface Repository {
 
   /** Writes every record of the dataset in one transaction (all or nothing); records with an existing id are replaced. */
   importDataset(ds: Dataset, opts?: { actor?: string }): Promise<ImportSummary>;
+  /** Imports datasets in order in one transaction (all or nothing), one history entry each: a bulk load streamed in chunks. `claims` is the total expected, when known. */
+  importMany(datasets: Iterable<Dataset>, opts?: { actor?: string; claims?: number }): Promise<ImportSummary[]>;
   /** The whole store as a dataset. */
   exportDataset(): Promise<Dataset>;
 

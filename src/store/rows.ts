@@ -5,7 +5,7 @@ import type { AttributionLink, Claim, Entity, Evidence, Name, Source } from '../
 import { claimantOf, propositionKey } from '../core/model.js';
 import { IsnadError } from '../core/errors.js';
 import { stripUndefined } from '../core/validate-dataset.js';
-import { parseTime } from '../core/time.js';
+import { claimDayBounds } from './day-bounds.js';
 import type { ClaimStatus, EntityType, NameKind, Predicate, Stance } from '../core/vocabulary.js';
 import type { AttributionRow, ClaimRow, EntityNameRow, EntityRow, EvidenceRow, SourceRow } from './schema.js';
 
@@ -44,13 +44,7 @@ function storable(value: unknown): boolean {
   return true;
 }
 
-const DAY = 86_400_000;
 const nn = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-
-/** Days since 1970-01-01 for a finite instant; null for open ends. */
-export function toDay(ms: number): number | null {
-  return Number.isFinite(ms) ? Math.floor(ms / DAY) : null;
-}
 
 export function sourceToRow(s: Source): SourceRow {
   assertStorable(s, `source "${s.id}"`);
@@ -114,13 +108,7 @@ export function rowsToEntity(r: EntityRow, names: readonly Pick<EntityNameRow, '
 
 export function claimToRows(c: Claim): { claim: ClaimRow; evidence: EvidenceRow[]; attribution: AttributionRow[] } {
   assertStorable(c, `claim "${c.id}"`);
-  let t_lo: number | null = null;
-  let t_hi: number | null = null;
-  if (c.time) {
-    const span = parseTime(c.time);
-    t_lo = toDay(span.start.earliest);
-    t_hi = toDay(span.end.latest);
-  }
+  const [t_lo, t_hi] = claimDayBounds(c);
   return {
     claim: {
       id: c.id,

@@ -2,15 +2,22 @@
  * Imports into the shared store on its own terms (skipped with one line when PostgreSQL cannot
  * be had; required under CI): while another connection writes the same records (the import
  * finds them absent, inserts, meets the other connection's key, and is rolled back and run
- * again on the path that replaces records), and after a table gained a column.
+ * again on the path that replaces records), after a table gained a column, and by COPY
+ * (`copy-import.ts`): the same rows and history as the generic path, the indexes and foreign
+ * keys a large import drops put back, and nothing left behind by an import that fails.
  */
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/core/model.js';
+import { generateDataset } from '../../bench/generate/kb.js';
+import type { Claim } from '../../src/core/model.js';
 import { person } from '../../src/interop/testing/fixtures.js';
+import type { ModelBackedRepository } from '../../src/store/memory/model-backed-repository.js';
 import { POSTGRES_CAPABILITIES } from '../../src/store/capabilities.js';
 import { insertChunked } from '../../src/store/insert-new.js';
+import { defaultFold } from '../../src/store/fold.js';
+import { copyImportMany } from '../../src/store/postgres/copy-import.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
 import type { Database } from '../../src/store/schema.js';
 import { postgresForTests, type PostgresForTests } from '../support/postgres.js';
@@ -73,4 +80,161 @@ describe.skipIf(!server.available)(`imports on PostgreSQL${server.available ? ''
       await repo.close();
     }
   });
+
+  describe('by COPY', () => {
+    const generated = generateDataset('tiny', 42);
+    const base = { ...generated, claims: [], disputes: [] };
+    /** The dataset's claims (with their disputes) in chunks after its sources and entities, as an archive is loaded. */
+    const chunks = (() => {
+      const out: Dataset[] = [base];
+      const byDispute = new Map(generated.disputes.map((d) => [d.id, d]));
+      for (let i = 0; i < generated.claims.length; i += 700) {
+        const claims = generated.claims.slice(i, i + 700);
+        const disputes = [...new Set(claims.flatMap((c) => (c.dispute ? [c.dispute] : [])))].flatMap((id) => {
+          const d = byDispute.get(id);
+          byDispute.delete(id);
+          return d ? [d] : [];
+        });
+        out.push({ sources: [], entities: [], perspectives: [], claims, disputes });
+      }
+      return out;
+    })();
+    const withoutTimes = (xs: readonly { at: string }[]) => xs.map(({ at: _at, ...rest }) => rest);
+
+    /** Indexes and constraints of the store's tables, as the server would make them again. */
+    async function catalog(url: string): Promise<string[]> {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        const ix = await c.query<{ d: string }>('select indexdef as d from pg_indexes where schemaname = current_schema() order by indexname');
+        const con = await c.query<{ d: string }>("select conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) as d from pg_constraint where connamespace = current_schema()::regnamespace order by conrelid::regclass::text, conname");
+        return [...ix.rows, ...con.rows].map((r) => r.d);
+      } finally {
+        await c.end();
+      }
+    }
+
+    /** The object ids of the store's indexes: an index dropped and built again has a new one. */
+    async function indexOids(url: string): Promise<string[]> {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      try {
+        return (await c.query<{ oid: string }>("select indexrelid::text as oid from pg_index join pg_class t on t.oid = indrelid where t.relname in ('claim', 'evidence', 'attribution', 'entity_name') and not indisprimary order by 1")).rows.map((r) => r.oid);
+      } finally {
+        await c.end();
+      }
+    }
+
+    /** A store whose imports go by COPY, dropping and rebuilding indexes from the first claim on; and one that takes the generic path. */
+    async function pair(opts: { readModel?: boolean } = {}): Promise<{ bulk: ModelBackedRepository; generic: ModelBackedRepository; bulkUrl: string; genericUrl: string }> {
+      if (!server.available) throw new Error('no PostgreSQL');
+      const [bulkUrl, genericUrl] = [await server.server.createDatabase(), await server.server.createDatabase()];
+      const bulk = await openPostgresStore({ url: bulkUrl, readModel: opts.readModel ?? false });
+      const generic = await openPostgresStore({ url: genericUrl });
+      bulk.rebuildIndexesAt = 1;
+      bulk.bulkImportAt = 1;
+      generic.bulkImportAt = Infinity;
+      return { bulk, generic, bulkUrl, genericUrl };
+    }
+
+    it('writes the rows and history the generic path writes, and puts back every index and foreign key it dropped', async () => {
+      const { bulk, generic, bulkUrl, genericUrl } = await pair();
+      try {
+        const before = await catalog(bulkUrl);
+        expect(before.filter((d) => / FOREIGN KEY /.test(d)).length).toBeGreaterThanOrEqual(8);
+        const oids = await indexOids(bulkUrl);
+        expect(oids.length).toBeGreaterThanOrEqual(8);
+        expect(await bulk.importMany(chunks, { actor: 'bulk', claims: generated.claims.length })).toEqual(await generic.importMany(chunks, { actor: 'bulk' }));
+        // Built again (so the bulk path ran, and dropped them), each as it was defined.
+        expect((await indexOids(bulkUrl)).filter((o) => oids.includes(o))).toEqual([]);
+        expect(await bulk.exportDataset()).toEqual(await generic.exportDataset());
+        expect(await bulk.counts()).toEqual(await generic.counts());
+        expect(withoutTimes(await bulk.listChanges())).toEqual(withoutTimes(await generic.listChanges()));
+        expect(await catalog(bulkUrl)).toEqual(before);
+        expect(await catalog(bulkUrl)).toEqual(await catalog(genericUrl));
+        // Importing the records again replaces them: COPY meets their keys, and the generic path runs.
+        const again = chunks.map((c) => ({ ...c, claims: c.claims.map((x): Claim => ({ ...x, note: 'again\twith a tab, a \\ and a\nnew line' })) }));
+        expect(await bulk.importMany(again, { actor: 'again' })).toEqual(await generic.importMany(again, { actor: 'again' }));
+        expect(await bulk.exportDataset()).toEqual(await generic.exportDataset());
+        expect(withoutTimes(await bulk.listChanges())).toEqual(withoutTimes(await generic.listChanges()));
+      } finally {
+        await bulk.close();
+        await generic.close();
+      }
+    }, 60_000);
+
+    it('keeps text that COPY must escape exactly as given', async () => {
+      const { bulk, generic, bulkUrl } = await pair();
+      const pool = new pg.Pool({ connectionString: bulkUrl, max: 1 });
+      try {
+        const odd = ['tab\there', 'line\nbreak', 'carriage\rreturn', 'back\\slash \\N', '\\N', 'ends with \\', 'Abū Muṣʿab al-Zarqāwī', 'emoji 🙂 and "quotes" {braces}', ''];
+        const ds: Dataset = { ...base, entities: base.entities.map((e, i) => ({ ...e, canonical: `${odd[i % odd.length]!} ${i}`, ...(i % 3 === 0 ? { description: odd[(i + 1) % odd.length]! } : {}) })) };
+        expect(await copyImportMany(pool, [ds], defaultFold, { actor: 'odd' })).toEqual([await generic.importDataset(ds, { actor: 'odd' })]);
+        expect(await bulk.exportDataset()).toEqual(await generic.exportDataset());
+        expect((await bulk.getEntity(ds.entities[1]!.id))?.canonical).toBe(`${odd[1]} 1`);
+      } finally {
+        await pool.end();
+        await bulk.close();
+        await generic.close();
+      }
+    }, 60_000);
+
+    for (const rebuild of [true, false]) {
+      it(`rolls the whole import back when a claim names a record that exists nowhere (${rebuild ? 'foreign keys added back at the end' : 'foreign keys checked row by row'})`, async () => {
+        const { bulk, bulkUrl } = await pair();
+        try {
+          if (!rebuild) bulk.rebuildIndexesAt = Infinity;
+          const before = await catalog(bulkUrl);
+          const dangling: Claim = { ...generated.claims.find((c) => !c.dispute)!, id: 'dangling', subject: 'nobody-at-all' };
+          const broken = [base, { sources: [], entities: [], perspectives: [], disputes: [], claims: [dangling] }];
+          await expect(bulk.importMany(broken, { actor: 'bulk', claims: 2 })).rejects.toThrow(/refers to records that do not exist: in table claim, Key \(subject_id\)=\(nobody-at-all\) is not present in table "entity"; nothing was imported/);
+          expect(await bulk.counts()).toMatchObject({ entities: 0, claims: 0, sources: 0 });
+          expect(await bulk.listChanges()).toEqual([]);
+          expect(await catalog(bulkUrl)).toEqual(before);
+          expect((await bulk.importMany([base], { actor: 'bulk', claims: 2 }))[0]?.entities).toBe(generated.entities.length);
+        } finally {
+          await bulk.close();
+        }
+      }, 60_000);
+    }
+
+    it('leaves nothing behind when the datasets stop halfway (a reader that fails), and the indexes as they were', async () => {
+      const { bulk, bulkUrl } = await pair();
+      try {
+        const before = await catalog(bulkUrl);
+        function* failing(): Generator<Dataset> {
+          yield chunks[0]!;
+          yield chunks[1]!;
+          throw new Error('the file ended early');
+        }
+        await expect(bulk.importMany(failing(), { actor: 'bulk', claims: generated.claims.length })).rejects.toThrow('the file ended early');
+        expect(await bulk.counts()).toMatchObject({ entities: 0, claims: 0, sources: 0 });
+        expect(await bulk.listChanges()).toEqual([]);
+        expect(await catalog(bulkUrl)).toEqual(before);
+        // A stream of records partly stored cannot be replayed on the generic path: said, and nothing written.
+        await bulk.importMany([chunks[0]!], { actor: 'bulk' });
+        const stream = function* () {
+          yield* chunks.slice(0, 2);
+        };
+        await expect(bulk.importMany(stream(), { actor: 'bulk' })).rejects.toThrow(/stored already/);
+        expect((await bulk.counts()).claims).toBe(0);
+      } finally {
+        await bulk.close();
+      }
+    }, 60_000);
+
+    it('shows what it imported to a store that answers from its read model at once', async () => {
+      const { bulk } = await pair({ readModel: true });
+      try {
+        await bulk.importMany([chunks[0]!], { actor: 'bulk' });
+        expect(await bulk.listClaims({})).toEqual([]);
+        await bulk.importMany(chunks.slice(1, 3), { actor: 'bulk' });
+        const ids = [...chunks[1]!.claims, ...chunks[2]!.claims].map((c) => c.id).sort();
+        expect((await bulk.listClaims({})).map((c) => c.id).sort()).toEqual(ids);
+      } finally {
+        await bulk.close();
+      }
+    }, 60_000);
+  });
 });
+

@@ -10,6 +10,7 @@ import type { Database as Schema } from '../schema.js';
 import { defaultFold } from '../fold.js';
 import type { PostgresStoreOptions } from './postgres-config.js';
 import { probeCapabilities, trigramInstalled } from './postgres-capabilities.js';
+import { copyImportMany } from './copy-import.js';
 
 export type { PostgresStoreOptions } from './postgres-config.js';
 
@@ -31,6 +32,7 @@ export async function openPostgresStore(opts: PostgresStoreOptions): Promise<Mod
     caps = Object.freeze({ ...caps, trigramSearch: await trigramInstalled(db as Kysely<unknown>) });
     const repo = new ModelBackedRepository(db, caps, {
       fold: defaultFold,
+      bulkImport: (datasets, o) => copyImportMany(pool, datasets, defaultFold, o),
       close: async () => {
         await db.destroy();
       },

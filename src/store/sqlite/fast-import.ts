@@ -12,17 +12,12 @@
  * transaction, from the definitions stored in `sqlite_master`.
  */
 import type Database from 'better-sqlite3';
-import { EMPTY_DATASET, type Claim, type Dataset } from '../../core/model.js';
+import { EMPTY_DATASET, type Dataset } from '../../core/model.js';
 import { IsnadError } from '../../core/errors.js';
 import { isUniqueViolation } from '../constraint-errors.js';
 import type { ImportSummary } from '../repository.js';
-import { claimToRows } from '../rows.js';
-import { newRecordRows } from '../insert-new.js';
+import { newRecordRows, REBUILD_INDEXES_AT, REBUILT_TABLES } from '../insert-new.js';
 import { importAfterOf, importSummaryOf, importTargetOf, type ImportAfter } from '../writes.js';
-import { dayBounds } from '../day-bounds.js';
-
-/** Imports with at least this many claims (and more than the store holds) rebuild indexes afterwards. */
-export const REBUILD_INDEXES_AT = 50_000;
 
 type Row = Record<string, unknown>;
 
@@ -93,28 +88,14 @@ function sameKeys(cols: readonly string[], row: Row): boolean {
   return i === cols.length;
 }
 
-/** Claim rows as `claimToRows` makes them, with the day bounds computed without the general EDTF parser. */
-export function fastClaimRows(c: Claim): ReturnType<typeof claimToRows> {
-  if (!c.time) return claimToRows(c);
-  const { time, ...rest } = c;
-  const rows = claimToRows(rest);
-  const [lo, hi] = dayBounds(time);
-  rows.claim.time = time;
-  rows.claim.t_lo = lo;
-  rows.claim.t_hi = hi;
-  return rows;
-}
-
 class Conflict extends Error {}
-
-const INDEXED_TABLES = ['claim', 'evidence', 'attribution', 'entity_name'];
 
 /** Writes one dataset's rows and its history entry; throws {@link Conflict} when a record exists. */
 function writeDataset(db: Database.Database, ins: Inserter, ds: Dataset, fold: (name: string) => string, actor: string): ImportSummary {
   const counts = importSummaryOf(ds);
   const versions: ImportAfter['versions'] = { claims: {}, entities: {} };
   try {
-    for (const [table, row] of newRecordRows(ds, fold, versions, fastClaimRows)) ins.insert(table, row as unknown as Row);
+    for (const [table, row] of newRecordRows(ds, fold, versions)) ins.insert(table, row as unknown as Row);
     ins.flush();
   } catch (err) {
     if (isUniqueViolation(err)) throw new Conflict();
@@ -152,7 +133,7 @@ export function fastImportMany(db: Database.Database, datasets: Iterable<Dataset
   const expected = opts.claims ?? first.value.claims.length;
   const large = expected >= (opts.rebuildIndexesAt ?? REBUILD_INDEXES_AT) && expected > (db.prepare('select count(*) as n from claim').get() as { n: number }).n;
   const run = db.transaction(() => {
-    const rebuild = large ? (db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${INDEXED_TABLES.map(() => '?').join(', ')})`).all(...INDEXED_TABLES) as { name: string; sql: string }[]) : [];
+    const rebuild = large ? (db.prepare(`select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in (${REBUILT_TABLES.map(() => '?').join(', ')})`).all(...REBUILT_TABLES) as { name: string; sql: string }[]) : [];
     for (const ix of rebuild) db.exec(`drop index "${ix.name}"`);
     for (let next: IteratorResult<Dataset> = first; !next.done; next = it.next()) out.push(writeDataset(db, ins, next.value, fold, actor));
     for (const ix of rebuild) db.exec(ix.sql);

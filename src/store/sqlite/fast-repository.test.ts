@@ -22,7 +22,7 @@ import { defaultFold } from '../fold.js';
 import { KyselyRepository } from '../kysely-repository.js';
 import { migrateToLatest } from '../migrate.js';
 import type { ClaimFilter, Repository } from '../repository.js';
-import { toDay } from '../rows.js';
+import { toDay } from '../day-bounds.js';
 import type { Database as Schema } from '../schema.js';
 import { dayBounds } from '../day-bounds.js';
 import { FastSqliteRepository } from './fast-repository.js';

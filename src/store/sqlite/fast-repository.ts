@@ -20,10 +20,10 @@ import type { Kysely } from 'kysely';
 import type { Claim, Dataset, Dispute, Entity, EntityLabel, Source } from '../../core/model.js';
 import { NameIndex } from '../../names/name-index.js';
 import type { EngineCapabilities } from '../capabilities.js';
-import { KyselyRepository, type EngineHooks } from '../kysely-repository.js';
+import { KyselyRepository, storedAlready, type EngineHooks } from '../kysely-repository.js';
 import type { ChangeEntry, ClaimFilter, ClaimReadFilter, ImportSummary, NameHit, ReachOptions, Repository, WriteOptions } from '../repository.js';
 import type { Database as Schema } from '../schema.js';
-import { fastImport, fastImportMany, REBUILD_INDEXES_AT } from './fast-import.js';
+import { fastImport, fastImportMany } from './fast-import.js';
 import { inOrderAsked } from '../../core/collections.js';
 import { FastQueries } from './fast-queries.js';
 import { sortById } from '../memory/binary-order.js';
@@ -38,8 +38,6 @@ export class FastSqliteRepository extends KyselyRepository {
   private index?: NameIndex;
   /** SQLite's `data_version` when the index was built: it changes when another connection commits. */
   private indexDataVersion = 0;
-  /** Imports with at least this many claims drop and rebuild secondary indexes (see `fast-import.ts`). */
-  rebuildIndexesAt = REBUILD_INDEXES_AT;
   /** Answer claim reads from memory (see {@link readModel}); set by `openSqliteStore({ readModel: true })`. */
   useReadModel = false;
   private model?: ReadModel;
@@ -88,18 +86,16 @@ export class FastSqliteRepository extends KyselyRepository {
    * history entry each), but in one transaction — all or nothing — and with the claim tables'
    * indexes rebuilt once at the end instead of maintained row by row: for bulk loads streamed in
    * chunks. `claims`, when given, is the total expected (it decides the index rebuild). When a
-   * record already exists, the datasets are imported one by one by `importDataset` instead
-   * (only a re-iterable `datasets`, such as an array, can be replayed so; otherwise it throws).
+   * record already exists, the datasets go through the generic path instead (only a re-iterable
+   * `datasets`, such as an array, can be replayed so; otherwise it throws).
    */
-  async importMany(datasets: Iterable<Dataset>, opts: { actor?: string; claims?: number } = {}): Promise<ImportSummary[]> {
+  override async importMany(datasets: Iterable<Dataset>, opts: { actor?: string; claims?: number } = {}): Promise<ImportSummary[]> {
     // The datasets may be a stream read once, so the names are refreshed by dropping the index.
     this.index = undefined;
     const done = fastImportMany(this.raw, datasets, this.fastHooks.fold, opts.actor ?? 'import', { rebuildIndexesAt: this.rebuildIndexesAt, ...(opts.claims !== undefined ? { claims: opts.claims } : {}) });
     if (done) return done;
-    if (!Array.isArray(datasets)) throw new Error('importMany: some records exist already; pass an array to fall back to importing one dataset at a time');
-    const out: ImportSummary[] = [];
-    for (const ds of datasets as Dataset[]) out.push(await super.importDataset(ds, opts));
-    return out;
+    if (!Array.isArray(datasets)) throw storedAlready();
+    return super.importMany(datasets, opts);
   }
 
   override async updateEntity(entity: Entity, opts?: WriteOptions & { action?: string }): Promise<Entity> {
