@@ -6,6 +6,8 @@
  * (`copy-import.ts`): the same rows and history as the generic path, the indexes and foreign
  * keys a large import drops put back, and nothing left behind by an import that fails.
  */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -219,6 +221,43 @@ describe.skipIf(!server.available)(`imports on PostgreSQL${server.available ? ''
         await expect(bulk.importMany(stream(), { actor: 'bulk' })).rejects.toThrow(/stored already/);
         expect((await bulk.counts()).claims).toBe(0);
       } finally {
+        await bulk.close();
+      }
+    }, 60_000);
+
+    it('leaves the store as it was when the importing process is killed halfway (SIGKILL), its indexes and foreign keys back', async () => {
+      const { bulk, bulkUrl } = await pair();
+      const before = await catalog(bulkUrl);
+      const oids = await indexOids(bulkUrl);
+      const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('../support/bulk-import-child.ts', import.meta.url)), bulkUrl], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const watcher = new pg.Client({ connectionString: bulkUrl });
+      await watcher.connect();
+      try {
+        await new Promise<void>((resolve, reject) => {
+          child.stdout.on('data', (d: Buffer) => d.toString().includes('stalled') && resolve());
+          child.on('exit', (code) => reject(new Error(`the importing process ended (${code}) before it stalled: ${stderr}`)));
+        });
+        // Halfway: its transaction has dropped the indexes and foreign keys and written two chunks.
+        const inFlight = "select count(*)::int as n from pg_stat_activity where application_name = 'isnad-bulk-import-child' and state = 'idle in transaction'";
+        expect((await watcher.query(inFlight)).rows[0].n).toBe(1);
+        child.kill('SIGKILL');
+        const deadline = Date.now() + 10_000;
+        while ((await watcher.query("select count(*)::int as n from pg_stat_activity where application_name = 'isnad-bulk-import-child'")).rows[0].n > 0) {
+          if (Date.now() > deadline) throw new Error('the server kept the connection of the killed import');
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(await bulk.counts()).toMatchObject({ entities: 0, claims: 0, sources: 0, disputes: 0 });
+        expect(await bulk.listChanges()).toEqual([]);
+        expect(await catalog(bulkUrl)).toEqual(before);
+        expect(await indexOids(bulkUrl)).toEqual(oids);
+        // And the store takes the same import whole afterwards.
+        expect((await bulk.importMany(chunks, { actor: 'again', claims: generated.claims.length })).reduce((n, s) => n + s.claims, 0)).toBe(generated.claims.length);
+        expect(await catalog(bulkUrl)).toEqual(before);
+      } finally {
+        child.kill('SIGKILL');
+        await watcher.end();
         await bulk.close();
       }
     }, 60_000);
