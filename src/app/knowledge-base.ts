@@ -184,20 +184,41 @@ export class KnowledgeBase {
     return p;
   }
 
-  /** Loads the labels of entities referenced by claims, and their sources, so a view can name and cite them. */
+  /**
+   * Loads the labels of entities referenced by claims, and their sources, so a view can name and
+   * cite them: those the store holds in memory are taken at once, the rest read in one call each.
+   */
   async preload(claims: readonly Claim[]): Promise<void> {
-    const ids = new Set<string>();
-    for (const c of claims) {
-      ids.add(c.subject);
-      if (c.object) ids.add(c.object);
-      for (const a of c.attribution) if (a.entity) ids.add(a.entity);
-    }
-    await this.loadLabels([...ids]);
+    const labels = new Set<string>();
     const sources = new Set<string>();
-    for (const c of claims) for (const ev of c.evidence) if (!this.sourceCache.has(ev.source)) sources.add(ev.source);
+    for (const c of claims) {
+      if (!this.labelKnown(c.subject)) labels.add(c.subject);
+      if (c.object && !this.labelKnown(c.object)) labels.add(c.object);
+      for (const a of c.attribution) if (a.entity && !this.labelKnown(a.entity)) labels.add(a.entity);
+      for (const ev of c.evidence) if (!this.sourceKnown(ev.source)) sources.add(ev.source);
+    }
+    await this.loadLabels([...labels]);
     if (sources.size === 0) return;
     const found = new Map((await this.repo.getSources([...sources])).map((x) => [x.id, x]));
     for (const id of sources) this.sourceCache.set(id, found.get(id));
+  }
+
+  /** True when this entity's label is loaded, or now taken from the store's memory. */
+  private labelKnown(id: string): boolean {
+    if (this.entityCache.has(id) || this.labelCache.has(id)) return true;
+    const atHand = this.repo.labelAtHand?.(id);
+    if (atHand === undefined) return false;
+    this.labelCache.set(id, atHand ?? undefined); // null: no such entity, remembered as a label lookup does
+    return true;
+  }
+
+  /** True when this source is loaded, or now taken from the store's memory. */
+  private sourceKnown(id: string): boolean {
+    if (this.sourceCache.has(id)) return true;
+    const atHand = this.repo.sourceAtHand?.(id);
+    if (atHand === undefined) return false;
+    this.sourceCache.set(id, atHand ?? undefined);
+    return true;
   }
 
   /** Loads these entities into the cache (those not there yet) in one store call. */
@@ -291,14 +312,7 @@ export class KnowledgeBase {
   private async labelled<T>(build: (lookup: EntityLookup) => T, shown: (view: T) => { entities: readonly string[]; claims: readonly Claim[] }): Promise<T> {
     const missing = new Set<string>();
     const view = build((id) => {
-      const known = this.lookup(id);
-      if (known || this.entityCache.has(id) || this.labelCache.has(id)) return known;
-      const atHand = this.repo.labelAtHand?.(id);
-      if (atHand !== undefined) {
-        const label = atHand ?? undefined; // null: no such entity, remembered as a label lookup does
-        this.labelCache.set(id, label);
-        return label;
-      }
+      if (this.labelKnown(id)) return this.lookup(id);
       missing.add(id);
       return undefined;
     });

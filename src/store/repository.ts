@@ -216,5 +216,7 @@ export interface Repository {
    * not load first. Optional.
    */
   labelAtHand?(id: string): EntityLabel | null | undefined;
+  /** A source when the store holds it in memory (null: there is no such source), or undefined when it would take a read. Optional. */
+  sourceAtHand?(id: string): Source | null | undefined;
   close(): Promise<void>;
 }

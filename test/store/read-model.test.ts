@@ -289,6 +289,18 @@ async function sameAnswers(a: Repository, b: Repository, entities: readonly stri
     }
   });
 
+  it('gives a source at hand once it holds it (null for a source known not to exist), undefined when it would take a read', async () => {
+    const { modelled, other } = await twoConnections({ ...generated, claims: generated.claims.slice(0, 20) });
+    await modelled.readModel();
+    const cited = generated.sources[0]!.id;
+    // A source a view read once is held; one never asked for may still take a read.
+    await modelled.getSources([cited, 'no-such-source']);
+    expect(modelled.sourceAtHand(cited)).toEqual(await other.getSource(cited));
+    expect(modelled.sourceAtHand('no-such-source')).toBeNull();
+    expect(modelled.sourceAtHand('never-asked-for')).toBeUndefined();
+    expect(other.sourceAtHand(cited)).toBeUndefined();
+  });
+
   it('stops building when the store is closed, without an error', async () => {
     const location = await engine.location();
     const writer = await engine.open(location, false);

@@ -20,14 +20,21 @@ export interface Profile {
   readonly byClaimant: ReadonlyMap<string, readonly Claim[]>;
 }
 
-const chrono = (a: Claim, b: Claim) => sortKey(a.time ? parseTime(a.time) : undefined) - sortKey(b.time ? parseTime(b.time) : undefined) || a.id.localeCompare(b.id);
+/** Claims oldest first (by `sortKey` of their time, undated last), then by id; each claim's time read once. */
+function chronological(claims: readonly Claim[]): Claim[] {
+  const keyed = claims.map((c) => ({ c, key: sortKey(c.time ? parseTime(c.time) : undefined) }));
+  // Two undated claims give NaN (Infinity − Infinity), which falls through to the ids.
+  keyed.sort((a, b) => a.key - b.key || a.c.id.localeCompare(b.c.id));
+  return keyed.map((x) => x.c);
+}
 
 /** Builds the profile of an entity from the claims that mention it. */
 export function profileOf(entity: Entity, claims: readonly Claim[]): Profile {
-  const about = claims.filter((c) => c.status !== 'rejected' && (c.subject === entity.id || c.object === entity.id)).sort(chrono);
+  const about = chronological(claims.filter((c) => c.status !== 'rejected' && (c.subject === entity.id || c.object === entity.id)));
   const roles = about.filter((c) => c.subject === entity.id && PREDICATES[c.predicate].role !== undefined);
   const events = about.filter((c) => PREDICATES[c.predicate].temporality === 'event');
-  const relations = about.filter((c) => !roles.includes(c) && !events.includes(c));
+  const shown = new Set([...roles, ...events]);
+  const relations = about.filter((c) => !shown.has(c));
   const byClaimant = groupBy(about, (c) => claimantOf(c) ?? 'unknown');
   return { entity, roles, events, relations, byClaimant };
 }

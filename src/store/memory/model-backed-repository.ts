@@ -192,6 +192,11 @@ export class ModelBackedRepository extends KyselyRepository {
     return this.model?.labelAtHand(id);
   }
 
+  /** A source from the model as the view's earlier reads left it, undefined when it would take a read. */
+  sourceAtHand(id: string): Source | null | undefined {
+    return this.model?.sourceAtHand(id);
+  }
+
   override async getSources(ids: readonly string[]): Promise<Source[]> {
     const model = await this.current();
     return model ? model.getSources(ids) : super.getSources(ids);

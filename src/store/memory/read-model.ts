@@ -14,7 +14,7 @@
  * process wrote. Cost per million claims: about 1 GB of heap.
  */
 import { byId, groupBy } from '../../core/collections.js';
-import { propositionKey, type Claim, type Dispute, type Entity, type EntityLabel } from '../../core/model.js';
+import { propositionKey, type Claim, type Dispute, type Entity, type EntityLabel, type Source } from '../../core/model.js';
 import { claimDayBounds } from '../day-bounds.js';
 import type { ChangeTargetKind, ClaimReadFilter, ReachOptions } from '../repository.js';
 import { ClaimRows } from './claim-rows.js';
@@ -213,6 +213,11 @@ export class MemoryReadModel {
   labelAtHand(id: string): EntityLabel | null {
     const e = this.entities.get(id);
     return e ? { id: e.id, type: e.type, canonical: e.canonical } : null;
+  }
+
+  /** A source the model holds (null: known not to exist), or undefined when it would take a read. */
+  sourceAtHand(id: string): Source | null | undefined {
+    return this.sources.atHand(id);
   }
 
   /** As `Repository.reachable`: breadth first from `start`, each entity once, at most `maxNodes + 1`. */

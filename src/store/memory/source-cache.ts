@@ -41,6 +41,11 @@ export class SourceCache {
     return unique.flatMap((id) => fresh.get(id) ?? this.known.get(id) ?? []);
   }
 
+  /** A held source, null when it is known not to exist, undefined when it would take a read. */
+  atHand(id: string): Source | null | undefined {
+    return this.known.get(id);
+  }
+
   private missing(ids: readonly string[]): string[] {
     return ids.filter((id) => !this.known.has(id));
   }

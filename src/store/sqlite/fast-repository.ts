@@ -136,8 +136,19 @@ export class FastSqliteRepository extends KyselyRepository {
     return this.fast.findNames(foldedQuery, opts);
   }
 
+  /** A label from the model as the view's earlier reads left it (no check of the history: one per label would be a statement each), undefined without a model. */
   labelAtHand(id: string): EntityLabel | null | undefined {
-    return this.current()?.labelAtHand(id);
+    return this.modelAtHand()?.labelAtHand(id);
+  }
+
+  /** A source from the model as the view's earlier reads left it, undefined when it would take a read. */
+  sourceAtHand(id: string): Source | null | undefined {
+    return this.modelAtHand()?.sourceAtHand(id);
+  }
+
+  /** The model when it answers reads now, without checking the history first. */
+  private modelAtHand(): ReadModel | undefined {
+    return this.useReadModel && this.raw.open && !this.raw.inTransaction ? this.model : undefined;
   }
 
   override async getSource(id: string): Promise<Source | undefined> {
