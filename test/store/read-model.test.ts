@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateDataset } from '../../bench/generate/kb.js';
 import { nameSearcher } from '../../src/app/name-search.js';
-import type { Claim, Dataset, EntityLabel } from '../../src/core/model.js';
+import type { Claim, Dataset, EntityLabel, Source } from '../../src/core/model.js';
 import { basicFold } from '../../src/core/text.js';
 import type { KyselyRepository } from '../../src/store/kysely-repository.js';
 import { openPostgresStore } from '../../src/store/postgres/open-postgres.js';
@@ -25,6 +25,7 @@ type Modelled = KyselyRepository & {
   oneView<T>(fn: () => Promise<T>): Promise<T>;
   otherWritersLagMs: number;
   labelAtHand(id: string): EntityLabel | null | undefined;
+  sourceAtHand(id: string): Source | null | undefined;
 };
 
 interface Engine {
