@@ -1,10 +1,10 @@
 /** `isnad import FILE…`: validates every file first, then imports each in one transaction. */
 import { statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parse as parseYaml } from 'yaml';
 import { IsnadError } from '../../core/errors.js';
 import type { ExistingRecords } from '../../core/validate-dataset.js';
 import type { EntityType } from '../../core/vocabulary.js';
+import { documentValue } from '../../interop/native/read-dataset.js';
 import { formatFromPath, IMPORTERS } from '../../interop/registry.js';
 import type { Repository } from '../../store/repository.js';
 import type { CliContext } from '../context.js';
@@ -12,8 +12,7 @@ import { readInputFile } from '../input.js';
 
 /** Looks up, in the store, the records a file refers to but does not define. */
 async function existingFor(text: string, repo: Repository): Promise<ExistingRecords> {
-  let raw: unknown;
-  try { raw = parseYaml(text); } catch { raw = undefined; }
+  const raw = documentValue(text);
   const ids = new Set<string>();
   const walk = (v: unknown, key?: string) => {
     if (typeof v === 'string' && key && ['subject', 'object', 'entity', 'source', 'authorEntity', 'dispute'].includes(key)) ids.add(v);
@@ -22,11 +21,7 @@ async function existingFor(text: string, repo: Repository): Promise<ExistingReco
   };
   walk(raw);
   const entities = new Map((await repo.getEntities([...ids])).map((e) => [e.id, e.type] as const));
-  const sources = new Map<string, { author?: string; text?: string }>();
-  for (const id of ids) {
-    const s = await repo.getSource(id);
-    if (s) sources.set(id, { author: s.authorEntity, text: s.text });
-  }
+  const sources = new Map((await repo.getSources([...ids])).map((s) => [s.id, { author: s.authorEntity, text: s.text }] as const));
   const disputes = new Set((await repo.listDisputes()).map((d) => d.id));
   return {
     entityType: (id) => entities.get(id) as EntityType | undefined,

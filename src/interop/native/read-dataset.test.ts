@@ -90,6 +90,19 @@ describe('readDataset bad input', () => {
     expect(issuesOf(bomb)[0]).toMatchObject({ code: 'invalid_yaml' });
   });
 
+  it('reads JSON by the fast path and still names the line and column of each problem, and refuses a repeated key', () => {
+    const good = readDataset(HEAD + '  - { id: c1, subject: a, predicate: leader_of, object: b, evidence: "A led B" }\n', { file: 'ok.yaml' });
+    const doc = JSON.parse(JSON.stringify({ format: 'isnad/1', ...good })) as { claims: { predicate: string; time?: string }[] };
+    doc.claims[0]!.predicate = 'ruled';
+    const text = JSON.stringify(doc, null, 2);
+    const [issue] = issuesOf(text);
+    const line = text.slice(0, text.indexOf('"ruled"')).split('\n').length;
+    expect(issue).toMatchObject({ code: 'unknown_predicate', path: 'claims[0].predicate', line, column: text.split('\n')[line - 1]!.indexOf('"ruled"') + 1 });
+    // A key given twice in one mapping is refused, not silently the last one.
+    const twice = text.replace('"predicate": "ruled"', '"predicate": "leader_of", "predicate": "ruled"');
+    expect(issuesOf(twice)[0]).toMatchObject({ code: 'invalid_yaml', message: 'the key "predicate" appears twice in one mapping', line });
+  });
+
   it('rejects a missing format marker', () => {
     expect(issuesOf('entities: []\n')[0]).toMatchObject({ path: 'format' });
   });

@@ -1,12 +1,13 @@
 /**
- * Reads a native dataset (YAML or JSON; JSON is read by the YAML parser too, so both get line
- * numbers) and validates it. Every problem comes back as an issue naming file, line and field.
+ * Reads a native dataset (YAML or JSON) and validates it. Every problem comes back as an issue
+ * naming file, line and field.
  */
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { DatasetDoc } from '../../core/dataset-schema.js';
 import { ValidationError, type Issue } from '../../core/errors.js';
 import type { Dataset } from '../../core/model.js';
 import { validateDataset, type ExistingRecords } from '../../core/validate-dataset.js';
+import { jsonLocator, positionOf, readJson } from './json-text.js';
 
 export interface ReadOptions {
   /** Shown in issues; the path the user gave. */
@@ -16,26 +17,12 @@ export interface ReadOptions {
   readonly now?: string;
 }
 
+/** Where a problem at a path is in the file: a line and column, or nothing known. */
+type Locate = (path: readonly (string | number)[]) => { line?: number; column?: number };
+
 /** Parses and validates a dataset document; throws {@link ValidationError} listing every issue. */
 export function readDataset(text: string, opts: ReadOptions): Dataset {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
-  if (doc.errors.length > 0) {
-    throw new ValidationError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0];
-        return { code: 'invalid_yaml', path: '', message: e.message.split('\n')[0] ?? 'invalid YAML', file: opts.file, line: pos?.line, column: pos?.col } satisfies Issue;
-      }),
-      `${opts.file} is not valid YAML or JSON`,
-    );
-  }
-  let raw: unknown;
-  try {
-    // maxAliasCount guards against alias bombs; an unresolved alias fails here too.
-    raw = doc.toJS({ maxAliasCount: 100 });
-  } catch (err) {
-    throw new ValidationError([{ code: 'invalid_yaml', path: '', message: (err as Error).message.split('\n')[0] ?? 'invalid YAML aliases', file: opts.file, line: 1 }], `${opts.file} is not valid YAML or JSON`);
-  }
+  const { raw, locate } = parse(text, opts.file);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ValidationError([{ code: 'invalid_field', path: '', message: 'the document must be a mapping with format: isnad/1', file: opts.file, line: 1 }]);
   }
@@ -43,16 +30,62 @@ export function readDataset(text: string, opts: ReadOptions): Dataset {
   if (!shaped.success) {
     const issues = shaped.error.issues.map((i): Issue => {
       const path = formatPath(i.path as (string | number)[]);
-      return { code: i.code === 'invalid_type' && i.message.includes('undefined') ? 'missing_field' : 'invalid_field', path, message: i.message, file: opts.file, ...lineOf(doc, lines, i.path as (string | number)[]) };
+      return { code: i.code === 'invalid_type' && i.message.includes('undefined') ? 'missing_field' : 'invalid_field', path, message: i.message, file: opts.file, ...locate(i.path as (string | number)[]) };
     });
     throw new ValidationError(issues, `${opts.file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} in the file's shape`);
   }
   const { dataset, issues } = validateDataset(shaped.data, { existing: opts.existing, sourceTexts: opts.sourceTexts, now: opts.now ?? new Date().toISOString() });
   if (issues.length > 0) {
-    const located = issues.map((i) => ({ ...i, file: opts.file, ...lineOf(doc, lines, parsePath(i.path)) }));
+    const located = issues.map((i) => ({ ...i, file: opts.file, ...locate(parsePath(i.path)) }));
     throw new ValidationError(located, `${opts.file}: ${issues.length} problem${issues.length === 1 ? '' : 's'} found`);
   }
   return dataset;
+}
+
+/** The value of a YAML or JSON document (JSON read fast), or undefined when it is neither: for a look at what a file names before it is read for real. */
+export function documentValue(text: string): unknown {
+  const json = readJson(text);
+  if (json) return 'value' in json ? json.value : undefined;
+  try {
+    const doc = parseDocument(text, { strict: true });
+    return doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The document's value, and how to locate a path in it. JSON goes to `JSON.parse`, with
+ * duplicate keys refused and positions found only when a problem needs them (`json-text.ts`);
+ * anything else to the YAML parser, which keeps every node's position.
+ */
+function parse(text: string, file: string): { raw: unknown; locate: Locate } {
+  const json = readJson(text);
+  if (json && 'duplicate' in json) {
+    const at = positionOf(text, json.duplicate.offset);
+    throw new ValidationError([{ code: 'invalid_yaml', path: '', message: `the key "${json.duplicate.key}" appears twice in one mapping`, file, ...at }], `${file} is not valid YAML or JSON`);
+  }
+  if (json) {
+    let locate: Locate | undefined;
+    return { raw: json.value, locate: (path) => (locate ??= jsonLocator(text))(path) };
+  }
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: true, strict: true });
+  if (doc.errors.length > 0) {
+    throw new ValidationError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0];
+        return { code: 'invalid_yaml', path: '', message: e.message.split('\n')[0] ?? 'invalid YAML', file, line: pos?.line, column: pos?.col } satisfies Issue;
+      }),
+      `${file} is not valid YAML or JSON`,
+    );
+  }
+  try {
+    // maxAliasCount guards against alias bombs; an unresolved alias fails here too.
+    return { raw: doc.toJS({ maxAliasCount: 100 }), locate: (path) => lineOf(doc, lines, path) };
+  } catch (err) {
+    throw new ValidationError([{ code: 'invalid_yaml', path: '', message: (err as Error).message.split('\n')[0] ?? 'invalid YAML aliases', file, line: 1 }], `${file} is not valid YAML or JSON`);
+  }
 }
 
 /** `claims[3].evidence[0].quote` → ['claims', 3, 'evidence', 0, 'quote'] */
