@@ -4,7 +4,8 @@
  * 33–36; intervals of those with `..` or empty ends). The `edtf` package takes ~80 µs a value,
  * which alone would cap a bulk import at ~10,000 claims/s; this takes well under 1 µs.
  * Anything else, and anything this cannot vouch for, goes to `parseTime`, so the result is
- * always exactly what `rows.ts` stores (checked against it in `fast-import.test.ts`).
+ * always the general parser's bounds (checked against it in `fast-repository.test.ts`); every
+ * path that stores a claim (`rows.ts`) or holds one in memory computes them here.
  */
 import { parseTime } from '../core/time.js';
 

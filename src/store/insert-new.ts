@@ -5,7 +5,7 @@
  * is almost all new records; on PostgreSQL the upsert path wrote ~5,000 claims/s.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Claim, Dataset } from '../core/model.js';
+import type { Dataset } from '../core/model.js';
 import type { EngineCapabilities } from './capabilities.js';
 import { assertStorable, claimToRows, entityToRows, sourceToRow } from './rows.js';
 import type { Database } from './schema.js';

@@ -177,7 +177,7 @@ export class KyselyRepository implements Repository {
     const actor = opts.actor ?? 'import';
     const bulk = await this.bulkImport(datasets, actor, opts.claims);
     if (bulk) return bulk;
-    if (this.hooks.bulkImport && !this.db.isTransaction && !Array.isArray(datasets)) throw storedAlready();
+    if (this.bulkImporter() && !Array.isArray(datasets)) throw storedAlready();
     return this.transaction(async (repo) => {
       const out: ImportSummary[] = [];
       for (const ds of datasets) out.push(await repo.importDataset(ds, { actor }));
@@ -185,10 +185,15 @@ export class KyselyRepository implements Repository {
     });
   }
 
+  /** The engine's bulk import when it has one and this repository is not inside a transaction (it runs a transaction of its own). */
+  private bulkImporter(): EngineHooks['bulkImport'] {
+    return this.db.isTransaction ? undefined : this.hooks.bulkImport;
+  }
+
   /** The engine's bulk import, when it has one and this repository is not inside a transaction; undefined otherwise, or when a record is stored already. */
   private async bulkImport(datasets: Iterable<Dataset>, actor: string, claims: number | undefined): Promise<ImportSummary[] | undefined> {
-    const bulk = this.hooks.bulkImport;
-    if (!bulk || this.db.isTransaction) return undefined;
+    const bulk = this.bulkImporter();
+    if (!bulk) return undefined;
     try {
       return await bulk(datasets, { actor, rebuildIndexesAt: this.rebuildIndexesAt, ...(claims !== undefined ? { claims } : {}) });
     } finally {

@@ -44,11 +44,8 @@ export function readDataset(text: string, opts: ReadOptions): Dataset {
 
 /** The value of a YAML or JSON document (JSON read fast), or undefined when it is neither: for a look at what a file names before it is read for real. */
 export function documentValue(text: string): unknown {
-  const json = readJson(text);
-  if (json) return 'value' in json ? json.value : undefined;
   try {
-    const doc = parseDocument(text, { strict: true });
-    return doc.errors.length ? undefined : doc.toJS({ maxAliasCount: 100 });
+    return parse(text, '').raw;
   } catch {
     return undefined;
   }

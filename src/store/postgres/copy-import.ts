@@ -147,13 +147,8 @@ async function rebuild(client: pg.PoolClient, dropped: Dropped): Promise<void> {
   // Sorting a million keys in memory instead of in temporary files; for this transaction only.
   await client.query("set local maintenance_work_mem = '256MB'");
   for (const ix of dropped.indexes) await client.query(ix.def);
-  for (const fk of dropped.foreignKeys) {
-    try {
-      await client.query(`alter table ${fk.table} add constraint "${fk.name}" ${fk.def}`);
-    } catch (err) {
-      throw isForeignKeyViolation(err) ? missingReference(fk.table, err) : err;
-    }
-  }
+  // A violation names the referencing table, as one from COPY does (both reported by the caller).
+  for (const fk of dropped.foreignKeys) await client.query(`alter table ${fk.table} add constraint "${fk.name}" ${fk.def}`);
 }
 
 /**

@@ -148,7 +148,12 @@ export class FastSqliteRepository extends KyselyRepository {
 
   /** The model when it answers reads now, without checking the history first. */
   private modelAtHand(): ReadModel | undefined {
-    return this.useReadModel && this.raw.open && !this.raw.inTransaction ? this.model : undefined;
+    return this.servesFromModel() ? this.model : undefined;
+  }
+
+  /** Whether reads go to the model now: it is on, the file is open, and no transaction of this connection's is under way (its writes are not in the model). */
+  private servesFromModel(): boolean {
+    return this.useReadModel && this.raw.open && !this.raw.inTransaction;
   }
 
   override async getSource(id: string): Promise<Source | undefined> {
@@ -228,7 +233,7 @@ export class FastSqliteRepository extends KyselyRepository {
    * then started in the background) or inside a transaction, whose writes it must not see.
    */
   private current(): ReadModel | undefined {
-    if (!this.useReadModel || !this.raw.open || this.raw.inTransaction) return undefined;
+    if (!this.servesFromModel()) return undefined;
     if (this.model) {
       // Inside views the history is checked once after a view begins and after each write of
       // this connection's (a count SQLite keeps in memory); the check is a read transaction, and
